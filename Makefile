@@ -1,0 +1,96 @@
+# minipy build.  Everything generated or compiled goes to $(BUILD).
+#
+#   make              build $(BUILD)/minipy and $(BUILD)/libminipy.a
+#   make test         build and run every test (alias: check)
+#   make check-asan   the same tests under AddressSanitizer + UBSan
+#   make bench-parse  front-end throughput against python3's compile()
+#   make clean
+
+BUILD    ?= build
+CC       ?= cc
+RE2C     ?= re2c
+BISON    ?= bison
+OPT      ?= -O2
+SANITIZE ?=
+CFLAGS   ?=
+CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(SANITIZE) \
+            -Wall -Wextra -Werror -Wno-unused-parameter
+CPPFLAGS += -I. -Ilexer -Iparser -I$(BUILD)/gen
+LDFLAGS  += $(SANITIZE)
+LDLIBS   += -lm
+
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+
+# --- sources ---------------------------------------------------------------
+GEN_SRC  := $(BUILD)/gen/lexer.c $(BUILD)/gen/grammar.c
+LIB_SRC  := $(wildcard parser/*.c) $(wildcard vm/*.c) $(wildcard runtime/*.c)
+LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) \
+            $(BUILD)/obj/gen/lexer.o $(BUILD)/obj/gen/grammar.o
+MAIN_SRC := $(wildcard repl/*.c)
+MAIN_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(MAIN_SRC))
+TEST_SRC := $(wildcard tests/*.c) $(wildcard tests/*/*.c)
+TEST_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))
+
+LIB      := $(BUILD)/libminipy.a
+PROG     := $(BUILD)/minipy
+TESTPROG := $(BUILD)/check_minipy
+
+.PHONY: all test check check-asan check-clang bench-parse clean
+all: $(PROG) $(LIB)
+
+# --- generated front end -------------------------------------------------------
+# The grammar header is what the lexer includes for the token numbers.
+$(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h: grammar/minipy.y
+	@mkdir -p $(BUILD)/gen
+	$(BISON) -Wall -Werror --defines=$(BUILD)/gen/grammar.h -o $(BUILD)/gen/grammar.c $<
+
+$(BUILD)/gen/lexer.c: lexer/lexer.re $(BUILD)/gen/grammar.h
+	@mkdir -p $(BUILD)/gen
+	$(RE2C) -W --no-generation-date --no-version --utf8 -o $@ $<
+
+# --- compiling -------------------------------------------------------------
+$(BUILD)/obj/%.o: %.c $(BUILD)/gen/grammar.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/gen/grammar.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(PROG): $(MAIN_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(LDLIBS)
+
+$(TESTPROG): $(TEST_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(LDLIBS)
+
+# --- tests -------------------------------------------------------------------
+# Unit tests run from the top directory so they find their case files.
+test check: $(PROG) $(TESTPROG)
+	@if [ -z "$(CHECK_LIBS)" ]; then echo "Check (libcheck) not found: run .ci/run or apt-get install check pkg-config" >&2; exit 1; fi
+	CK_FORK=yes $(TESTPROG)
+	sh tests/run_cli.sh $(PROG)
+	sh tests/check_symbols.sh $(LIB)
+
+check-asan:
+	$(MAKE) BUILD=build/asan OPT=-O1 \
+	    SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+check-clang:
+	$(MAKE) BUILD=build/clang CC=clang test
+
+bench-parse: $(PROG)
+	python3 bench/parse_throughput.py $(PROG)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,115 @@
+/* The state grammar actions, literal decoding and the parse driver share.
+ *
+ * Grammar actions (grammar/minipy.y) only build AST nodes through ast.c
+ * constructors and, where a construct is valid grammar but not valid Python
+ * (`1 = x`, `f(**a, *b)`), report a SyntaxError through mpy_parse_fail and
+ * then YYERROR.  They never change a node or sequence that already exists
+ * (see mpy_ast_seq in ast.h): the incremental driver runs copies of the
+ * parser stacks to decide verdicts.
+ */
+#ifndef MPY_PARSE_CTX_H
+#define MPY_PARSE_CTX_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "parse.h"
+#include "lexer.h"
+
+/* The kinds of enclosing construct the grammar tracks while a statement is
+ * still open, so that `return`, `yield`, `break`, `continue` and `nonlocal`
+ * in the wrong place are reported as soon as they are typed, as codeop does
+ * (CPython finds them in its compiler, which codeop runs on every line). */
+typedef enum { MPY_BLOCK_FUNCTION, MPY_BLOCK_CLASS, MPY_BLOCK_LOOP } mpy_block_kind;
+
+/* Bison's location type: CPython's positions plus the byte span, which is
+ * how actions get at the text of NAME, NUMBER and STRING tokens. */
+typedef struct mpy_yyltype {
+    int first_line, first_column; /* 1-based line, 0-based byte column */
+    int last_line, last_column;   /* end, exclusive */
+    size_t start, end;            /* byte offsets in ctx->src */
+} mpy_yyltype;
+
+/* One STRING token of an implicitly concatenated literal. */
+typedef struct mpy_strtok {
+    size_t start, end;
+    mpy_ast_loc loc;
+} mpy_strtok;
+
+#define MPY_MAX_BLOCKS (MPY_LEX_MAX_INDENT + 8)
+
+struct mpy_lexer;
+
+typedef struct mpy_parse_ctx {
+    mpy_arena *arena;
+    const char *src; /* the whole source so far; may move between calls */
+    size_t len;
+    mpy_parse_mode mode;
+
+    /* The lexer feeding this parse, for error messages that depend on the
+     * bracket stack; and the previous two tokens pushed (kind and span). */
+    const struct mpy_lexer *lx;
+    int prev_kind[2];
+    mpy_yyltype prev_loc[2];
+
+    /* The tree, stored by the start rule's action. */
+    mpy_ast_mod *result;
+    mpy_ast_expr *fstring_result;
+
+    /* Open def/class/loop headers, innermost last (see mpy_block_kind).
+     * Plain data so a snapshot of the ctx is a struct copy. */
+    int nblocks;
+    mpy_block_kind blocks[MPY_MAX_BLOCKS];
+
+    /* Set by mpy_parse_fail (first error wins); the driver reports it.
+     * yyreport_syntax_error also sets err_from_parser: only an error the LR
+     * automaton found can mean "incomplete input"; one an action raised
+     * (`1 = x`) is final wherever it happens. */
+    bool failed;
+    bool err_from_parser;
+    mpy_syntax_error err;
+
+    /* f-string nesting: an expression inside an f-string is parsed by a
+     * nested parse whose ctx points back here. */
+    int fstring_depth;
+    struct mpy_parse_ctx *parent;
+    /* For a nested f-string parse: where the expression text starts in the
+     * outer source, so positions in errors and nodes are the outer ones. */
+    int line_offset, col_offset;
+} mpy_parse_ctx;
+
+/* Records a SyntaxError (or IndentationError/TabError) at loc with a
+ * printf-style message; returns false so actions can write
+ * `if (!x) return mpy_parse_fail(...)` where that reads well.  Only the first
+ * error is kept. */
+bool mpy_parse_fail(mpy_parse_ctx *ctx, mpy_synerr_kind kind, mpy_ast_loc loc,
+                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Converts a Bison location to an AST position. */
+static inline mpy_ast_loc mpy_loc(const mpy_yyltype *l)
+{
+    mpy_ast_loc r = {l->first_line, l->first_column, l->last_line, l->last_column};
+    return r;
+}
+
+/* Literals (parser/strlit.c, parser/number.c).  Each returns a Constant or
+ * JoinedStr node, or NULL with the SyntaxError recorded in ctx. */
+mpy_ast_expr *mpy_ast_number(mpy_parse_ctx *ctx, const mpy_yyltype *tok);
+/* toks: a sequence of mpy_strtok*, the adjacent STRING tokens in order. */
+mpy_ast_expr *mpy_ast_strings(mpy_parse_ctx *ctx, const mpy_ast_seq *toks, mpy_ast_loc loc);
+
+/* Out-of-memory in an action: true if the arena has failed. */
+static inline bool mpy_parse_nomem(const mpy_parse_ctx *ctx)
+{
+    return ctx->arena->nomem;
+}
+
+/* Parse the expression of an f-string replacement field, src[0..len) taken
+ * from the outer source at (line, col).  Returns the expression, or NULL with
+ * the error recorded in ctx (messages as 3.11's "f-string: ..."). */
+mpy_ast_expr *mpy_parse_fstring_expr(mpy_parse_ctx *ctx, const char *src, size_t len,
+                                     int line, int col);
+
+#endif
