@@ -164,7 +164,7 @@ enum { PUSH_MORE, PUSH_ACCEPT, PUSH_ERROR, PUSH_NOMEM };
 static int push(mpy_yypstate *ps, mpy_parse_ctx *ctx, int kind, const mpy_token *t)
 {
     mpy_yyltype loc = {t->line, t->col, t->end_line, t->end_col, t->start, t->end};
-    YYSTYPE val;
+    MPY_YYSTYPE val;
     memset(&val, 0, sizeof val);
     int r = mpy_yypush_parse(ps, kind, &val, &loc, ctx);
     ctx->prev_kind[0] = ctx->prev_kind[1];
@@ -701,9 +701,15 @@ mpy_ast_expr *mpy_parse_fstring_expr(mpy_parse_ctx *ctx, const char *src, size_t
         ctx->failed = true;
         ctx->err = sub.err;
         if (strncmp(sub.err.msg, "f-string", 8) != 0) {
-            char msg[sizeof sub.err.msg];
-            snprintf(msg, sizeof msg, "f-string: %s", sub.err.msg);
-            memcpy(ctx->err.msg, msg, sizeof msg);
+            /* "f-string: " + the message, cut to fit */
+            static const char prefix[] = "f-string: ";
+            size_t room = sizeof ctx->err.msg - sizeof prefix;
+            size_t n = strlen(sub.err.msg);
+            if (n > room)
+                n = room;
+            memcpy(ctx->err.msg, prefix, sizeof prefix - 1);
+            memcpy(ctx->err.msg + sizeof prefix - 1, sub.err.msg, n);
+            ctx->err.msg[sizeof prefix - 1 + n] = '\0';
         }
     }
     return NULL;
