@@ -656,6 +656,7 @@ with_target:
 decorated:
     decorators funcdef                { CHK($$ = mpy_ast_decorated(ctx, $1, $2)); }
   | decorators classdef               { CHK($$ = mpy_ast_decorated(ctx, $1, $2)); }
+  | decorators async_stmt             { $$ = $2; }
   ;
 
 decorators:
