@@ -780,6 +780,9 @@ star_named_expression:
   | named_expression                  { $$ = $1; }
   ;
 
+/* Any expression is read before ':=' (a lone NAME would stay unreduced on
+ * the stack, which the error reporting needs reduced); mpy_ast_namedexpr
+ * accepts only a name. */
 named_expression:
     expression                        { $$ = $1; }
   | expression ":=" expression        { CHK($$ = mpy_ast_namedexpr(ctx, $1, $3, L(@$))); }
@@ -944,8 +947,8 @@ primary:
 /* --- call arguments -------------------------------------------------------- */
 
 arg_list:
-    arg_item                          { CHK($$ = SEQ1($1)); }
-  | arg_list "," arg_item             { CHK($$ = APPEND($1, $3)); }
+    arg_item                          { CHK($$ = mpy_ast_callargs_add(ctx, NULL, $1)); }
+  | arg_list "," arg_item             { CHK($$ = mpy_ast_callargs_add(ctx, $1, $3)); }
   ;
 
 arg_item:
@@ -1112,9 +1115,49 @@ static const YYLTYPE *st_loc(const yypcontext_t *c, int i)
 }
 
 /* The expression an expression-valued symbol carries. */
+static bool is_operand(int s);
+
+/* The expression an expression-valued symbol carries; NULL for other
+ * symbols (an unreduced run of STRING tokens included). */
 static mpy_ast_expr *st_expr(const yypcontext_t *c, int i)
 {
+    int s = st_sym(c, i);
+    if (!is_operand(s) && s != YYSYMBOL_expression && s != YYSYMBOL_named_expression &&
+        s != YYSYMBOL_star_expressions && s != YYSYMBOL_target_elem && s != YYSYMBOL_star_named_expression)
+        return NULL;
+    if (s == YYSYMBOL_strings)
+        return NULL;
     return c->yyps->yyvsp[-i].TOK_atom;
+}
+
+/* What CPython would call the expression at stack index i in "cannot
+ * assign to %s": strings not yet reduced to an atom are literals (or
+ * f-strings). */
+static const char *st_desc(const yypcontext_t *c, const mpy_parse_ctx *ctx, int i)
+{
+    mpy_ast_expr *e = st_expr(c, i);
+    if (e)
+        return mpy_ast_expr_desc(e);
+    if (st_sym(c, i) == YYSYMBOL_strings) {
+        const YYLTYPE *l = st_loc(c, i);
+        for (size_t k = l->start; k < l->end && k < ctx->len; k++) {
+            char ch = ctx->src[k];
+            if (ch == '\'' || ch == '"')
+                break;
+            if (ch == 'f' || ch == 'F')
+                return "f-string expression";
+        }
+        return "literal";
+    }
+    return "expression";
+}
+
+/* The position CPython gives the operand at stack index i: its node's
+ * (inside any parentheses), or the span of the symbol. */
+static mpy_ast_loc st_node_loc(const yypcontext_t *c, int i)
+{
+    mpy_ast_expr *e = st_expr(c, i);
+    return e ? e->loc : mpy_loc(st_loc(c, i));
 }
 
 static bool expects(const yypcontext_t *c, yysymbol_kind_t tok)
@@ -1142,6 +1185,7 @@ static bool is_operand(int s)
     case YYSYMBOL_term: case YYSYMBOL_sum: case YYSYMBOL_shift_expr: case YYSYMBOL_bitwise_and:
     case YYSYMBOL_bitwise_xor: case YYSYMBOL_bitwise_or: case YYSYMBOL_comparison:
     case YYSYMBOL_inversion: case YYSYMBOL_conjunction: case YYSYMBOL_disjunction:
+    case YYSYMBOL_strings:
         return true;
     default:
         return false;
@@ -1284,7 +1328,9 @@ static int find_header(const yypcontext_t *c, int from, int *at)
                 return s;
             break;
         default:
-            if (stmt_boundary(s))
+            /* a ':' below means a one-line body (or a lambda, slice or
+             * dict): past any header */
+            if (stmt_boundary(s) || (s == YYSYMBOL_COLON && i > from))
                 return -1;
             break;
         }
@@ -1315,12 +1361,27 @@ static const char *header_phrase(int s)
  * like) points just past the last line's text, newline included. */
 static mpy_ast_loc tok_loc(const mpy_parse_ctx *ctx, const YYLTYPE *l, bool located)
 {
-    if (l->start < ctx->len && l->first_column >= 0)
+    if (l->start < ctx->len && l->first_column >= 0) {
+        /* CPython's INDENT and DEDENT have no column either: it reports
+         * where its tokenizer stands, at the line's first token, without
+         * the usual +1.  (The lexer's INDENT spans the blanks, its DEDENT
+         * is empty at the first token.) */
+        if (l->last_column == l->first_column || l->first_column == 0) {
+            const unsigned char *p = (const unsigned char *)ctx->src + l->start;
+            bool blanks = l->end > l->start;
+            for (size_t k = l->start; k < l->end; k++, p++)
+                blanks = blanks && (*p == ' ' || *p == '\t' || *p == '\f');
+            if (l->last_column == l->first_column || blanks) {
+                mpy_ast_loc r = {l->last_line, l->last_column - 1, l->last_line, l->last_column};
+                return r;
+            }
+        }
         return mpy_loc(l);
+    }
     size_t end = ctx->len < l->start ? ctx->len : l->start, start = end ? end - 1 : 0;
     while (start > 0 && ctx->src[start - 1] != '\n')
         start--;
-    int line = 1;
+    int line = end > 0; /* CPython's empty input is line 0 */
     for (size_t i = 0; i < start; i++)
         line += ctx->src[i] == '\n';
     int col = located ? (int)(end - start) - 1 : -1;
@@ -1389,8 +1450,8 @@ static bool maybe_meant_eq(const yypcontext_t *c, mpy_parse_ctx *ctx, const YYLT
             return false;
     }
     const char *what;
-    if (ops) {
-        what = "expression";
+    if (ops || !e) {
+        what = ops ? "expression" : st_desc(c, ctx, low);
     } else {
         if (e->kind == MPY_AST_EXPR_List || (e->kind == MPY_AST_EXPR_Tuple && e->parens == 1) ||
             (e->kind == MPY_AST_EXPR_GeneratorExp && e->parens == 1) ||
@@ -1400,7 +1461,7 @@ static bool maybe_meant_eq(const yypcontext_t *c, mpy_parse_ctx *ctx, const YYLT
             return false;
         what = mpy_ast_expr_desc(e);
     }
-    mpy_ast_loc at = ops ? mpy_ast_span(mpy_loc(start), mpy_loc(st_loc(c, 0))) : e->loc;
+    mpy_ast_loc at = ops ? mpy_ast_span(mpy_loc(start), mpy_loc(st_loc(c, 0))) : st_node_loc(c, low);
     mpy_parse_fail(ctx, MPY_SYNERR_SYNTAX, at, "cannot assign to %s here. Maybe you meant '==' instead of '='?", what);
     return true;
 }
@@ -1415,11 +1476,11 @@ static bool after_operand(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, co
     int below = st_sym(c, low + 1);
     const YYLTYPE *start = st_loc(c, low);
     mpy_ast_expr *first = st_expr(c, low);
-    mpy_ast_loc a = mpy_ast_span(mpy_loc(start), mpy_loc(st_loc(c, 0)));
+    mpy_ast_loc a = low == 0 ? st_node_loc(c, 0) : mpy_ast_span(mpy_loc(start), mpy_loc(st_loc(c, 0)));
 
     /* `a if b` with no else */
     if (below == YYSYMBOL_IF && is_operand(st_sym(c, low + 2)) && tok != YYSYMBOL_ELSE && tok != YYSYMBOL_COLON) {
-        mpy_ast_loc whole = mpy_ast_span(mpy_loc(st_loc(c, low + 2)), mpy_loc(st_loc(c, 0)));
+        mpy_ast_loc whole = mpy_ast_span(st_node_loc(c, low + 2), mpy_loc(st_loc(c, 0)));
         return report(ctx, MPY_SYNERR_SYNTAX, whole, "expected 'else' after 'if' expression%s", ""), true;
     }
     if (tok == YYSYMBOL_COMMA && below == YYSYMBOL_EXCEPT)
@@ -1466,7 +1527,8 @@ static bool after_operand(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, co
     }
     /* [a b] */
     if (level_before(ctx, tok) > 0 && below != YYSYMBOL_ELSE && below != YYSYMBOL_IF && below != YYSYMBOL_for_target &&
-        !(below == YYSYMBOL_DOUBLESTAR && (st_sym(c, low + 2) == YYSYMBOL_LBRACE || st_sym(c, low + 2) == YYSYMBOL_COMMA)) &&
+        !(below == YYSYMBOL_DOUBLESTAR && (st_sym(c, low + 2) == YYSYMBOL_LBRACE ||
+                                          (st_sym(c, low + 2) == YYSYMBOL_COMMA && st_sym(c, low + 3) == YYSYMBOL_kv_list))) &&
         !(low == 0 && is_plain_name(first, NULL) && tok == YYSYMBOL_STRING) &&
         !word_at(ctx, start->start, "_") && !word_at(ctx, start->start, "match") &&
         !word_at(ctx, start->start, "case")) {
@@ -1475,10 +1537,91 @@ static bool after_operand(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, co
     return false;
 }
 
+/* An error inside the target of `for` (before its `in`): CPython's
+ * invalid_for_target names the first part that cannot be assigned to. */
+static bool in_for_target(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, const YYLTYPE *tokloc)
+{
+    int i = 0, n = st_depth(c);
+    while (i < n) {
+        int s = st_sym(c, i);
+        if (!is_operand(s) && !is_chain(s) && !is_operator(s) && s != YYSYMBOL_COMMA &&
+            s != YYSYMBOL_target_list && s != YYSYMBOL_target_elem)
+            break;
+        i++;
+    }
+    if (st_sym(c, i) != YYSYMBOL_FOR || i == 0)
+        return false;
+    /* Left to right: the list so far, then the element being read. */
+    if (st_sym(c, i - 1) == YYSYMBOL_target_list) {
+        const mpy_ast_seq *l = c->yyps->yyvsp[-(i - 1)].TOK_target_list;
+        for (int j = 0; j < MPY_SEQ_LEN(l); j++) {
+            const mpy_ast_expr *bad = mpy_ast_invalid_target(MPY_SEQ_GET(l, j), MPY_TARGET_FOR);
+            if (bad)
+                return report(ctx, MPY_SYNERR_SYNTAX, bad->loc, "cannot assign to %s", mpy_ast_expr_desc(bad)), true;
+        }
+    }
+    bool ops;
+    int low = walk_disjunction(c, 0, &ops);
+    if (low >= 0) {
+        bool compare = false;
+        for (int k = 0; k <= low; k++)
+            compare = compare || st_sym(c, k) == YYSYMBOL_comp_op || st_sym(c, k) == YYSYMBOL_cmp_tail;
+        if (ops && !compare)
+            return report(ctx, MPY_SYNERR_SYNTAX, mpy_ast_span(mpy_loc(st_loc(c, low)), mpy_loc(st_loc(c, 0))),
+                          "cannot assign to %s", "expression"), true;
+        mpy_ast_expr *e = st_expr(c, 0);
+        const mpy_ast_expr *bad = !ops && e ? mpy_ast_invalid_target(e, MPY_TARGET_FOR) : NULL;
+        if (!ops && !e && st_sym(c, 0) == YYSYMBOL_strings)
+            return report(ctx, MPY_SYNERR_SYNTAX, st_node_loc(c, 0), "cannot assign to %s", st_desc(c, ctx, 0)), true;
+        if (bad)
+            return report(ctx, MPY_SYNERR_SYNTAX, bad->loc, "cannot assign to %s", mpy_ast_expr_desc(bad)), true;
+        /* after a star no expression rule runs, so no "forgot a comma" */
+        if (st_sym(c, low + 1) == YYSYMBOL_STAR)
+            return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, false), "invalid syntax%s", ""), true;
+    }
+    (void)tok;
+    return false;
+}
+
+/* A statement `target = ...` that breaks off after the '=': CPython's
+ * invalid_assignment still reports a bad first target (later ones were
+ * checked as their '=' was read). */
+static bool in_assignment(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok)
+{
+    int k = 0;
+    while (k < st_depth(c) && st_sym(c, k) != YYSYMBOL_assign_lhs && !stmt_boundary(st_sym(c, k)))
+        k++;
+    if (st_sym(c, k) != YYSYMBOL_assign_lhs)
+        return false;
+    const mpy_ast_seq *targets = c->yyps->yyvsp[-k].TOK_assign_lhs;
+    if (MPY_SEQ_LEN(targets) != 1)
+        return false;
+    /* Is the right side so far one complete bitwise_or? */
+    bool ops, rhs = false;
+    mpy_ast_loc rhs_loc = {0, 0, 0, 0};
+    if (k > 0 && walk_disjunction(c, 0, &ops) == k - 1 && tok != YYSYMBOL_EQUAL && tok != YYSYMBOL_COLONEQUAL) {
+        rhs = true;
+        for (int i = 0; i < k; i++) {
+            int s = st_sym(c, i);
+            if (s == YYSYMBOL_comparison || s == YYSYMBOL_inversion || s == YYSYMBOL_conjunction ||
+                s == YYSYMBOL_disjunction || is_chain(s) || s == YYSYMBOL_AND || s == YYSYMBOL_OR || s == YYSYMBOL_NOT)
+                rhs = false;
+        }
+        rhs_loc = mpy_ast_span(mpy_loc(st_loc(c, k - 1)), mpy_loc(st_loc(c, 0)));
+    }
+    return !mpy_ast_first_target_ok(ctx, MPY_SEQ_GET(targets, 0), rhs, rhs_loc);
+}
+
 /* Errors inside def and lambda parameter lists. */
 static bool in_params(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, const YYLTYPE *tokloc)
 {
     int top = st_sym(c, 0);
+    /* def f(**k, a: the list was closed by **k */
+    if ((top == YYSYMBOL_NAME || top == YYSYMBOL_STAR || top == YYSYMBOL_DOUBLESTAR || top == YYSYMBOL_SLASH) &&
+        st_sym(c, 1) == YYSYMBOL_COMMA &&
+        (st_sym(c, 2) == YYSYMBOL_param_list || st_sym(c, 2) == YYSYMBOL_lparam_list) &&
+        mpy_ast_params_closed(c->yyps->yyvsp[-2].TOK_param_list))
+        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(c, 0)), "arguments cannot follow var-keyword argument%s", ""), true;
     if (tok == YYSYMBOL_EQUAL) {
         /* *a=1, **a=1, *a: int = 1 */
         int i = 0;
@@ -1530,6 +1673,10 @@ static bool in_header(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, const 
     /* def f x */
     if (top == YYSYMBOL_NAME && st_sym(c, 1) == YYSYMBOL_DEF && tok != YYSYMBOL_LPAR)
         return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, true), "expected '('%s", ""), true;
+    /* def f() -> for: CPython drops the unreadable annotation and wants
+     * the ':' at the arrow */
+    if (top == YYSYMBOL_RARROW && st_sym(c, 1) == YYSYMBOL_def_params && !starts_expr(tok))
+        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(c, 0)), "expected ':'%s", ""), true;
     if (tok == YYSYMBOL_COLON || !expects(c, YYSYMBOL_COLON))
         return false;
     int h = find_header(c, 0, &at);
@@ -1569,13 +1716,32 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, mpy_parse_ctx *ctx)
     if (in_header(yyctx, ctx, tok, tokloc) || in_params(yyctx, ctx, tok, tokloc))
         return 0;
     if (tok == YYSYMBOL_DEDENT)
-        return report(ctx, MPY_SYNERR_INDENTATION, mpy_loc(tokloc), "unexpected unindent%s", "");
+        return report(ctx, MPY_SYNERR_INDENTATION, tok_loc(ctx, tokloc, true), "unexpected unindent%s", "");
+    /* `not x: int`: CPython reads an annotation only after a valid
+     * target, so the ':' itself is where its parse stopped. */
+    if (top == YYSYMBOL_COLON && st_sym(yyctx, 1) == YYSYMBOL_star_expressions &&
+        stmt_boundary(st_sym(yyctx, 2)) && !starts_expr(tok)) {
+        mpy_ast_expr *t = st_expr(yyctx, 1);
+        bool valid = t && ((t->kind == MPY_AST_EXPR_Name) || t->kind == MPY_AST_EXPR_Attribute ||
+                           t->kind == MPY_AST_EXPR_Subscript);
+        if (!valid)
+            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(yyctx, 0)), "invalid syntax%s", "");
+    }
+    if (in_for_target(yyctx, ctx, tok, tokloc))
+        return 0;
     if (expected_count(yyctx) == 2 && expects(yyctx, YYSYMBOL_EXCEPT) && expects(yyctx, YYSYMBOL_FINALLY))
         return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, true), "expected 'except' or 'finally' block%s", "");
     /* from x import a, */
     if (top == YYSYMBOL_COMMA && st_sym(yyctx, 1) == YYSYMBOL_import_as_names &&
         st_sym(yyctx, 2) == YYSYMBOL_IMPORT && (tok == YYSYMBOL_NEWLINE || tok == YYSYMBOL_SEMI))
         return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, true), "trailing comma not allowed without surrounding parentheses%s", "");
+    /* f(x for x in y, <anything>) */
+    if (top == YYSYMBOL_COMMA && st_sym(yyctx, 1) == YYSYMBOL_arg_list) {
+        const mpy_ast_seq *l = yyctx->yyps->yyvsp[-1].TOK_arg_list;
+        const mpy_ast_callarg *last = MPY_SEQ_GET(l, MPY_SEQ_LEN(l) - 1);
+        if (last->kind == MPY_CALLARG_GENEXP)
+            return report(ctx, MPY_SYNERR_SYNTAX, last->loc, "Generator expression must be parenthesized%s", "");
+    }
     /* (**a) */
     if (tok == YYSYMBOL_DOUBLESTAR && top == YYSYMBOL_LPAR && st_sym(yyctx, 1) != YYSYMBOL_primary)
         return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "cannot use double starred expression here%s", "");
@@ -1609,18 +1775,25 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, mpy_parse_ctx *ctx)
     if (tok == YYSYMBOL_AWAIT)
         return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc),
                       in_def(yyctx) ? "'await' outside async function%s" : "'await' outside function%s", "");
-    /* a.b := 1 as a statement */
+    /* a.b := 1 as a statement (elsewhere ':=' parses, and
+     * mpy_ast_namedexpr checks the target) */
     if (tok == YYSYMBOL_COLONEQUAL) {
         bool ops;
         int low = walk_disjunction(yyctx, 0, &ops);
-        mpy_ast_expr *e = low < 0 ? NULL : st_expr(yyctx, low);
-        if (e && !(low == 0 && is_plain_name(e, NULL)) && stmt_boundary(st_sym(yyctx, low + 1))) {
-            mpy_ast_loc at = low == 0 ? e->loc : mpy_ast_span(mpy_loc(st_loc(yyctx, low)), mpy_loc(st_loc(yyctx, 0)));
-            return report(ctx, MPY_SYNERR_SYNTAX, at, "cannot use assignment expressions with %s",
-                          low == 0 ? mpy_ast_expr_desc(e) : "expression");
+        const char *what = low == 0 ? st_desc(yyctx, ctx, 0) : "expression";
+        mpy_ast_loc at = low == 0 ? st_node_loc(yyctx, 0)
+                                  : mpy_ast_span(mpy_loc(st_loc(yyctx, low < 0 ? 0 : low)), mpy_loc(st_loc(yyctx, 0)));
+        /* a lambda's body ends where the lambda does */
+        while (low >= 0 && st_sym(yyctx, low + 1) == YYSYMBOL_lambda_head) {
+            low++;
+            what = "lambda";
+            at = mpy_ast_span(mpy_loc(st_loc(yyctx, low)), mpy_loc(st_loc(yyctx, 0)));
         }
+        mpy_ast_expr *e = low < 0 ? NULL : st_expr(yyctx, low);
+        if (low >= 0 && !(low == 0 && is_plain_name(e, NULL)) && stmt_boundary(st_sym(yyctx, low + 1)))
+            return report(ctx, MPY_SYNERR_SYNTAX, at, "cannot use assignment expressions with %s", what);
     }
-    if (after_operand(yyctx, ctx, tok, tokloc))
+    if (after_operand(yyctx, ctx, tok, tokloc) || in_assignment(yyctx, ctx, tok))
         return 0;
     return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, false), "invalid syntax%s", "");
 }

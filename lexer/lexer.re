@@ -879,8 +879,11 @@ static int continuation(scan *S, const uchar **pp, int *line, size_t *line_start
     if (n == 0) { /* the backslash is the last byte */
         if (!S->at_eof)
             return more(S);
-        if (!S->lx->exec_input) /* no implied newline: CPython sees EOF */
-            return fail_msg(S, MPY_LEXERR_SYNTAX, *line, col, false,
+        /* Without an implied newline CPython sees the end where the newline
+         * should be.  A newline and a line would repair it (codeop's second
+         * try, with "\n" added, says "incomplete"), hence at_eof. */
+        if (!S->lx->exec_input)
+            return fail_msg(S, MPY_LEXERR_SYNTAX, *line, col, true,
                             "unexpected character after line continuation character");
     }
     p += n;
@@ -1265,8 +1268,8 @@ again:
         "=="  { kind = TOK_EQEQUAL; goto op; }
         "!"   { kind = TOK_EXCLAMATION; goto op; }
         "!="  { kind = TOK_NOTEQUAL; goto op; }
-        "<>"  { kind = TOK_MPY_YYUNDEF; goto op; } /* NOTEQUAL, rejected unless
-                                                      barry_as_FLUFL (CPython) */
+        /* CPython's NOTEQUAL, which its parser rejects (no barry_as_FLUFL) */
+        "<>"  { kind = TOK_MPY_YYUNDEF; goto op; }
 
         * {
             if (*s >= 0x80)

@@ -520,6 +520,13 @@ mpy_ast_expr *mpy_ast_exprlist(mpy_parse_ctx *ctx, mpy_ast_seq *elts, bool comma
 
 /* CPython's _PyPegen_get_invalid_target: the first part of e that cannot be
  * a target, or NULL. */
+static const mpy_ast_expr *invalid_target(const mpy_ast_expr *e, mpy_ast_target_kind kind);
+
+const mpy_ast_expr *mpy_ast_invalid_target(const mpy_ast_expr *e, mpy_ast_target_kind kind)
+{
+    return invalid_target(e, kind);
+}
+
 static const mpy_ast_expr *invalid_target(const mpy_ast_expr *e, mpy_ast_target_kind kind)
 {
     switch (e->kind) {
@@ -697,57 +704,45 @@ static bool starts_with_display(const mpy_ast_expr *e)
     }
 }
 
-/* CPython's invalid_named_expression on `target = value` with nothing after
- * value: the "Maybe you meant '=='" messages.  True when it reported. */
-static bool maybe_meant_eq(mpy_parse_ctx *ctx, const mpy_ast_expr *target, const mpy_ast_expr *value)
-{
-    const mpy_ast_expr *e = target;
-    if (e->kind == MPY_AST_EXPR_Tuple && !e->parens && MPY_SEQ_LEN(e->v.List.elts) > 0)
-        e = MPY_SEQ_GET(e->v.List.elts, MPY_SEQ_LEN(e->v.List.elts) - 1);
-    if (e->kind == MPY_AST_EXPR_Starred && !e->parens)
-        return false;
-    if (!starts_with_bitwise_or(value))
-        return false;
-    if (e->kind == MPY_AST_EXPR_Name && !e->parens) {
-        mpy_ast_loc loc = mpy_ast_span(e->loc, value->loc);
-        fail(ctx, loc, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?%s", "");
-        return true;
-    }
-    if (!is_bitwise_or(e) || starts_with_display(e))
-        return false;
-    fail(ctx, e->loc, "cannot assign to %s here. Maybe you meant '==' instead of '='?", mpy_ast_expr_desc(e));
-    return true;
-}
-
 static bool is_yield(const mpy_ast_expr *e)
 {
     return !e->parens && (e->kind == MPY_AST_EXPR_Yield || e->kind == MPY_AST_EXPR_YieldFrom);
 }
 
-mpy_ast_stmt *mpy_ast_assign(mpy_parse_ctx *ctx, mpy_ast_seq *targets, mpy_ast_expr *value, mpy_ast_loc loc)
+bool mpy_ast_first_target_ok(mpy_parse_ctx *ctx, const mpy_ast_expr *target, bool rhs_bitwise_or,
+                             mpy_ast_loc rhs)
 {
-    int n = MPY_SEQ_LEN(targets);
-    for (int i = 0; i < n; i++) {
-        mpy_ast_expr *t = MPY_SEQ_GET(targets, i);
-        if (!is_yield(t) && !invalid_target(t, MPY_TARGET_STAR))
-            continue;
-        /* Some target is invalid: find the message CPython's
-         * invalid_assignment alternatives give, in their order. */
-        if (n == 1 && maybe_meant_eq(ctx, MPY_SEQ_GET(targets, 0), value))
-            return NULL;
-        for (int j = 0; j < n; j++) {
-            mpy_ast_expr *u = MPY_SEQ_GET(targets, j);
-            if (is_yield(u)) {
-                fail(ctx, u->loc, "assignment to yield expression not possible%s", "");
-                return NULL;
-            }
-            const mpy_ast_expr *bad = invalid_target(u, MPY_TARGET_STAR);
-            if (bad) {
-                target_fail(ctx, bad, MPY_TARGET_STAR);
-                return NULL;
-            }
+    if (!is_yield(target) && !invalid_target(target, MPY_TARGET_STAR))
+        return true;
+    /* CPython's invalid_named_expression, tried first: with a single
+     * bitwise_or after the '=', the element just before the '=' gets the
+     * "Maybe you meant '=='" message, valid target or not. */
+    const mpy_ast_expr *e = target;
+    bool last_before_eq = true;
+    if (e->kind == MPY_AST_EXPR_Tuple && !e->parens && MPY_SEQ_LEN(e->v.List.elts) > 0) {
+        e = MPY_SEQ_GET(e->v.List.elts, MPY_SEQ_LEN(e->v.List.elts) - 1);
+        /* with a trailing comma no element is followed by the '=' */
+        last_before_eq = e->loc.end_line == target->loc.end_line && e->loc.end_col == target->loc.end_col;
+    }
+    if (rhs_bitwise_or && last_before_eq && !(e->kind == MPY_AST_EXPR_Starred && !e->parens)) {
+        if (e->kind == MPY_AST_EXPR_Name && !e->parens)
+            return fail(ctx, mpy_ast_span(e->loc, rhs), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?%s", "");
+        if (is_bitwise_or(e) && !starts_with_display(e)) {
+            fail(ctx, e->loc, "cannot assign to %s here. Maybe you meant '==' instead of '='?", mpy_ast_expr_desc(e));
+            return false;
         }
     }
+    if (is_yield(target))
+        return fail(ctx, target->loc, "assignment to yield expression not possible%s", "");
+    return target_fail(ctx, invalid_target(target, MPY_TARGET_STAR), MPY_TARGET_STAR);
+}
+
+mpy_ast_stmt *mpy_ast_assign(mpy_parse_ctx *ctx, mpy_ast_seq *targets, mpy_ast_expr *value, mpy_ast_loc loc)
+{
+    /* Targets after the first were checked as their '=' was read. */
+    int n = MPY_SEQ_LEN(targets);
+    if (n == 1 && !mpy_ast_first_target_ok(ctx, MPY_SEQ_GET(targets, 0), starts_with_bitwise_or(value), value->loc))
+        return NULL;
     mpy_ast_seq *conv = mpy_ast_seq_new(ctx->arena);
     for (int i = 0; conv && i < n; i++) {
         mpy_ast_expr *t = mpy_ast_target(ctx, MPY_SEQ_GET(targets, i), MPY_TARGET_STAR);
@@ -1207,6 +1202,11 @@ mpy_ast_params *mpy_ast_params_add(mpy_parse_ctx *ctx, const mpy_ast_params *lis
     return n;
 }
 
+bool mpy_ast_params_closed(const mpy_ast_params *list)
+{
+    return list && (list->flags & SEEN_KWARG);
+}
+
 /* The checks that need the end of the list. */
 static bool check_params_end(mpy_parse_ctx *ctx, const mpy_ast_params *list, bool lambda, bool comma,
                              mpy_ast_loc close)
@@ -1320,6 +1320,27 @@ mpy_ast_callarg *mpy_ast_callarg_kw(mpy_parse_ctx *ctx, mpy_ast_expr *target, mp
     }
     fail(ctx, at, "expression cannot contain assignment, perhaps you meant \"==\"?%s", "");
     return NULL;
+}
+
+mpy_ast_seq *mpy_ast_callargs_add(mpy_parse_ctx *ctx, const mpy_ast_seq *list, mpy_ast_callarg *item)
+{
+    int n = MPY_SEQ_LEN(list);
+    const mpy_ast_callarg *last = n ? MPY_SEQ_GET(list, n - 1) : NULL;
+    if (last && last->kind == MPY_CALLARG_GENEXP)
+        return fail(ctx, last->loc, "Generator expression must be parenthesized%s", ""), NULL;
+    if (last && item->kind == MPY_CALLARG_GENEXP)
+        return fail(ctx, item->loc, "Generator expression must be parenthesized%s", ""), NULL;
+    bool after = last && (last->after_dstar || last->kind == MPY_CALLARG_DSTAR);
+    if (after && item->kind == MPY_CALLARG_STAR)
+        return fail(ctx, item->loc, "iterable argument unpacking follows keyword argument unpacking%s", ""), NULL;
+    mpy_ast_callarg *c = item;
+    if (after) {
+        if (!(c = mpy_arena_alloc(ctx->arena, sizeof *c)))
+            return NULL;
+        *c = *item;
+        c->after_dstar = true;
+    }
+    return mpy_ast_seq_append(ctx->arena, list, c);
 }
 
 /* Splits items into args and keywords with CPython's checks.  rpar is the

@@ -30,11 +30,20 @@ typedef struct {
     found symtable, compiler;
 } findings;
 
+/* The comprehensions around the walk, innermost first, for the rules on
+ * `:=` inside them. */
+typedef struct comp_frame {
+    const mpy_ast_seq *generators;
+    const struct comp_frame *up;
+} comp_frame;
+
 /* Where the walk is; copied (it is small) when it enters a scope. */
 typedef struct {
-    scope_kind scope;
+    scope_kind scope;        /* of the nearest function, class or module */
     bool loop;               /* in a loop of the current scope */
     const char *comp;        /* in a comprehension's own scope: its name */
+    const comp_frame *comps; /* the comprehensions we are inside */
+    bool in_iter;            /* in a comprehension's iterable */
     findings *f;
 } checker;
 
@@ -45,6 +54,48 @@ static void note(found *f, mpy_ast_loc loc, const char *fmt, const char *arg)
     f->set = true;
     f->loc = loc;
     snprintf(f->msg, sizeof f->msg, fmt, arg);
+}
+
+/* Whether target (a comprehension's target) binds name. */
+static bool binds(const mpy_ast_expr *t, const char *name)
+{
+    switch (t->kind) {
+    case MPY_AST_EXPR_Name:
+        return strcmp(t->v.Name.id, name) == 0;
+    case MPY_AST_EXPR_Starred:
+        return binds(t->v.Starred.value, name);
+    case MPY_AST_EXPR_List:
+    case MPY_AST_EXPR_Tuple:
+        for (int i = 0; i < MPY_SEQ_LEN(t->v.List.elts); i++)
+            if (binds(MPY_SEQ_GET(t->v.List.elts, i), name))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+/* symtable's rules for `name := value` inside comprehensions. */
+static void check_walrus(checker *c, const mpy_ast_expr *e)
+{
+    const mpy_ast_expr *t = e->v.NamedExpr.target;
+    if (c->in_iter) {
+        note(&c->f->symtable, e->loc, "assignment expression cannot be used in a comprehension iterable expression%s", "");
+        return;
+    }
+    if (!c->comp)
+        return;
+    for (const comp_frame *fr = c->comps; fr; fr = fr->up)
+        for (int i = 0; i < MPY_SEQ_LEN(fr->generators); i++) {
+            const mpy_ast_comprehension *g = MPY_SEQ_GET(fr->generators, i);
+            if (binds(g->target, t->v.Name.id)) {
+                note(&c->f->symtable, t->loc, "assignment expression cannot rebind comprehension iteration variable '%s'",
+                     t->v.Name.id);
+                return;
+            }
+        }
+    if (c->scope == SCOPE_CLASS)
+        note(&c->f->symtable, t->loc, "assignment expression within a comprehension cannot be used in a class body%s", "");
 }
 
 static void visit_expr(checker *c, const mpy_ast_expr *e, bool starred_ok);
@@ -126,14 +177,20 @@ static void visit_comp(checker *c, const mpy_ast_expr *e, const char *what)
     /* The first iterable is evaluated outside; the rest is the
      * comprehension's own scope. */
     const mpy_ast_comprehension *first = MPY_SEQ_GET(gens, 0);
-    visit_expr(c, first->iter, false);
+    checker outer = *c;
+    outer.in_iter = true;
+    visit_expr(&outer, first->iter, false);
+    comp_frame frame = {gens, c->comps};
     checker inner = *c;
     inner.comp = what;
+    inner.comps = &frame;
+    checker iter = inner;
+    iter.in_iter = true;
     for (int i = 0; i < MPY_SEQ_LEN(gens); i++) {
         const mpy_ast_comprehension *g = MPY_SEQ_GET(gens, i);
         visit_expr(&inner, g->target, false);
         if (i > 0)
-            visit_expr(&inner, g->iter, false);
+            visit_expr(&iter, g->iter, false);
         visit_exprs(&inner, g->ifs, false);
     }
     visit_expr(&inner, e->v.Comp.elt, false);
@@ -193,6 +250,8 @@ static void visit_expr(checker *c, const mpy_ast_expr *e, bool starred_ok)
         inner.scope = SCOPE_FUNCTION;
         inner.loop = false;
         inner.comp = NULL;
+        inner.comps = NULL;
+        /* in_iter stays: CPython refuses `:=` in a lambda in an iterable */
         visit_expr(&inner, e->v.Lambda.body, false);
         break;
     }
@@ -202,6 +261,7 @@ static void visit_expr(checker *c, const mpy_ast_expr *e, bool starred_ok)
     case MPY_AST_EXPR_GeneratorExp: visit_comp(c, e, "generator expression"); break;
     case MPY_AST_EXPR_BoolOp: visit_exprs(c, e->v.BoolOp.values, false); break;
     case MPY_AST_EXPR_NamedExpr:
+        check_walrus(c, e);
         visit_expr(c, e->v.NamedExpr.value, false);
         visit_expr(c, e->v.NamedExpr.target, false);
         break;
@@ -253,6 +313,8 @@ static void visit_body(checker *c, const mpy_ast_seq *body, scope_kind scope, bo
     inner.scope = scope;
     inner.loop = loop;
     inner.comp = NULL;
+    inner.comps = NULL;
+    inner.in_iter = false;
     visit_stmts(&inner, body);
 }
 
@@ -372,7 +434,7 @@ bool mpy_ast_check(mpy_parse_ctx *ctx, const mpy_ast_mod *mod)
 {
     findings f;
     memset(&f, 0, sizeof f);
-    checker c = {SCOPE_MODULE, false, NULL, &f};
+    checker c = {SCOPE_MODULE, false, NULL, NULL, false, &f};
     if (mod->kind == MPY_AST_EXPRESSION)
         visit_expr(&c, mod->expr, false);
     else

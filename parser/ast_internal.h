@@ -64,6 +64,7 @@ typedef struct mpy_ast_callarg {
     const char *name;    /* KW */
     mpy_ast_loc loc;     /* the whole item */
     mpy_ast_loc tail;    /* GENEXP: its first `for` clause */
+    bool after_dstar;    /* a `**` item comes before this one */
 } mpy_ast_callarg;
 
 /* The parts of a compound-statement header, carried from the header rule
@@ -107,6 +108,7 @@ mpy_ast_expr *mpy_ast_parenthesized(mpy_parse_ctx *ctx, const mpy_ast_expr *e);
 /* --- expressions ------------------------------------------------------------- */
 
 mpy_ast_expr *mpy_ast_boolop_new(mpy_parse_ctx *ctx, mpy_ast_boolop op, mpy_ast_seq *values, mpy_ast_loc loc);
+/* target := value; CPython's message unless target is a plain name. */
 mpy_ast_expr *mpy_ast_namedexpr(mpy_parse_ctx *ctx, mpy_ast_expr *target, mpy_ast_expr *value, mpy_ast_loc loc);
 mpy_ast_expr *mpy_ast_binop_new(mpy_parse_ctx *ctx, mpy_ast_expr *l, mpy_ast_binop op, mpy_ast_expr *r, mpy_ast_loc loc);
 mpy_ast_expr *mpy_ast_unaryop_new(mpy_parse_ctx *ctx, mpy_ast_unaryop op, mpy_ast_expr *operand, mpy_ast_loc loc);
@@ -148,6 +150,10 @@ mpy_ast_comprehension *mpy_ast_comprehension_if(mpy_parse_ctx *ctx, const mpy_as
 
 typedef enum { MPY_TARGET_STAR, MPY_TARGET_FOR, MPY_TARGET_DEL } mpy_ast_target_kind;
 
+/* The first part of e that cannot be a target of that kind, or NULL
+ * (CPython's _PyPegen_get_invalid_target). */
+const mpy_ast_expr *mpy_ast_invalid_target(const mpy_ast_expr *e, mpy_ast_target_kind kind);
+
 /* e with ctx=Store (or Del) throughout, copied; NULL with CPython's message
  * ("cannot assign to literal", "cannot delete function call") when e is not
  * a valid target. */
@@ -164,6 +170,13 @@ mpy_ast_stmt *mpy_ast_return(mpy_parse_ctx *ctx, mpy_ast_expr *value, mpy_ast_lo
 mpy_ast_stmt *mpy_ast_delete(mpy_parse_ctx *ctx, mpy_ast_seq *targets, mpy_ast_loc loc);
 /* targets: the expressions left of each '=', not yet converted. */
 mpy_ast_stmt *mpy_ast_assign(mpy_parse_ctx *ctx, mpy_ast_seq *targets, mpy_ast_expr *value, mpy_ast_loc loc);
+/* The first target of `target = value`: true when valid, else CPython's
+ * message, which depends on what follows the '=': with a single bitwise_or
+ * there (rhs_bitwise_or; rhs is its position) it is invalid_named_
+ * expression's "Maybe you meant '=='" text.  Used at the end of the
+ * statement, and by the error reporting when the statement breaks off. */
+bool mpy_ast_first_target_ok(mpy_parse_ctx *ctx, const mpy_ast_expr *target, bool rhs_bitwise_or,
+                             mpy_ast_loc rhs);
 /* A target of a chained assignment (`a = b = c`): true when valid, else
  * CPython's "cannot assign to ..." or "assignment to yield expression not
  * possible". */
@@ -214,6 +227,8 @@ typedef struct mpy_ast_params {
 /* list (NULL: empty) plus p, a copy; NULL with CPython's message when p
  * breaks the order rules (non-default after default, a second '*', ...). */
 mpy_ast_params *mpy_ast_params_add(mpy_parse_ctx *ctx, const mpy_ast_params *list, mpy_ast_param *p, bool lambda);
+/* Whether list ends with `**name`, after which nothing may come. */
+bool mpy_ast_params_closed(const mpy_ast_params *list);
 /* The arguments node for a def (lambda false) or lambda parameter list
  * (NULL: none), after the checks that need the whole list.  comma: the list
  * ended with ','; close: the token after it (')' or the lambda's ':'),
@@ -226,6 +241,10 @@ mpy_ast_callarg *mpy_ast_callarg_new(mpy_parse_ctx *ctx, mpy_ast_callarg_kind ki
 /* `target = value` inside a call: a keyword, or CPython's error. */
 mpy_ast_callarg *mpy_ast_callarg_kw(mpy_parse_ctx *ctx, mpy_ast_expr *target, mpy_ast_expr *value,
                                     mpy_ast_loc eq, mpy_ast_loc loc);
+/* list (NULL: empty) plus item, with the order checks CPython's second
+ * pass makes before the call is complete: a generator expression next to
+ * other arguments, `*a` after `**k`. */
+mpy_ast_seq *mpy_ast_callargs_add(mpy_parse_ctx *ctx, const mpy_ast_seq *list, mpy_ast_callarg *item);
 /* func(items): splits the mpy_ast_callarg* list into args and keywords with
  * CPython's order checks.  comma: a trailing ','; lpar, rpar: the
  * parentheses (a lone generator expression takes their span). */

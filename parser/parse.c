@@ -474,7 +474,11 @@ static void advance(mpy_parser *p)
     }
     while (p->state == RUNNING) {
         mpy_token t;
+        /* The lexer needs its NUL sentinel at the end of what it may see. */
+        char saved = p->buf[p->prefix];
+        p->buf[p->prefix] = '\0';
         int k = mpy_lexer_next(&p->lx, p->buf, p->prefix, false, &t);
+        p->buf[p->prefix] = saved;
         if (k == MPY_LEX_MORE)
             return;
         if (k == MPY_LEX_ERROR) {

@@ -316,6 +316,41 @@ def f(): [x for x in y if (yield)]
 def f(): [x for y in z for x in (yield)]
 lambda: [(yield) for x in y]
 (a, b) := 1
+[x for x in (y := [1])]
+[x for x in y if (x := 1)]
+[[(x := 1) for y in z] for x in w]
+class C: [(y := 1) for x in z]
+[x for x in y for z in (w := 1)]
+[x for x in (lambda: (w := 1))]
+[(a, b) for a, b in c if (b := 1)]
+'a' := 'b'
+lambda x: lambda y: x := y
+x = not a := b
+for f'{x}'
+for 0x1F
+for[b:=1]
+for x  *y, z:\n    pass
+for - b
+[x for *x y in z]
+for i range(10): pass
+for x y in z: pass
+for f() z in y: pass
+for a, 1 b in c: pass
+{"s" a: b for a, b in c}
+f(a="s" 1, b=2,)
+f(*a, b=1, **"s" c)
+a[*"s" b]
+((a)x )
+(a if b else c) if d  e
+"s", = y
+def f():\n    yield 1=
+f() = 1 2
+f() = (1 2)
+x = 1 = 2 3
+def f(a: 'x', *, b: 'y' = 2) -> for 'z': pass
+while x: x -= 1\nelse: y  1
+not x: int
+def f():\n    for x in y:\n        if x:\n            break\n        else:\n\n    return x
 a.b := 1
 (a) := 1
 x := 1
