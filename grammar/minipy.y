@@ -10,8 +10,9 @@
  *   targets are parsed as expressions and converted (mpy_ast_target);
  * - keyword arguments are parsed as `expression '=' expression`, and a call's
  *   argument list as a flat list whose order is checked afterwards;
- * - def and lambda parameter lists are flat lists of items, checked and
- *   sorted into posonly/args/kwonly by mpy_ast_arguments;
+ * - def and lambda parameter lists are flat lists of items, checked as
+ *   each arrives (mpy_ast_params_add) and sorted into posonly/args/kwonly
+ *   at the end (mpy_ast_arguments_new);
  * - `with (a as b, c):` is told from `with (a, b) as c:` at the first `as`:
  *   a parenthesised list without `as` parses as a tuple expression, which
  *   mpy_ast_with splits back into items as CPython does.
@@ -33,7 +34,8 @@
  *
  * Locations: @$ spans the rule's symbols (YYLLOC_DEFAULT below, which also
  * carries the byte span); rules that end in NEWLINE or DEDENT set @$ to
- * exclude them, since CPython's nodes end with their last real token.
+ * exclude them, since CPython's nodes end with their last real token (a
+ * compound statement whose body ends `x;` ends at the ';').
  *
  * Syntax errors: yyreport_syntax_error, at the end, reads the LR stack (the
  * push parser's context carries it) to give CPython's specialised messages.
@@ -58,6 +60,8 @@
 }
 
 %code {
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Bison calls this only when its stack is full (parse.error custom reports
@@ -316,7 +320,8 @@ fstring_expr:
 stmt_seq:
     compound_stmt                     { CHK($$ = SEQ1($1)); }
   | simple_run NEWLINE                { $$ = $1; @$ = @1; }
-  | simple_run ";" NEWLINE            { $$ = $1; @$ = @1; }
+  | simple_run ";" NEWLINE            { $$ = $1; @$ = @1; @$.last_line = @2.last_line;
+                                        @$.last_column = @2.last_column; @$.end = @2.end; }
   | stmt_seq compound_stmt            { CHK($$ = APPEND($1, $2)); }
   ;
 
@@ -329,7 +334,8 @@ simple_run:
 /* The simple statements of one line, as a block (`if x: a; b`). */
 simple_line:
     simple_only NEWLINE               { $$ = $1; @$ = @1; }
-  | simple_only ";" NEWLINE           { $$ = $1; @$ = @1; }
+  | simple_only ";" NEWLINE           { $$ = $1; @$ = @1; @$.last_line = @2.last_line;
+                                        @$.last_column = @2.last_column; @$.end = @2.end; }
   ;
 
 simple_only:
@@ -1403,9 +1409,18 @@ static bool in_def(const yypcontext_t *c)
     return false;
 }
 
-static int report(mpy_parse_ctx *ctx, mpy_synerr_kind kind, mpy_ast_loc loc, const char *msg, const char *arg)
+/* Records the error (printf-style); returns yyreport_syntax_error's 0. */
+static int report(mpy_parse_ctx *ctx, mpy_synerr_kind kind, mpy_ast_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int report(mpy_parse_ctx *ctx, mpy_synerr_kind kind, mpy_ast_loc loc, const char *fmt, ...)
 {
-    mpy_parse_fail(ctx, kind, loc, msg, arg);
+    char msg[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    mpy_parse_fail(ctx, kind, loc, "%s", msg);
     return 0;
 }
 
@@ -1437,7 +1452,7 @@ static bool maybe_meant_eq(const yypcontext_t *c, mpy_parse_ctx *ctx, const YYLT
     mpy_ast_expr *e = st_expr(c, low);
     if (low == 0 && is_plain_name(e, NULL)) {
         mpy_ast_loc at = mpy_ast_span(mpy_loc(start), mpy_loc(tokloc));
-        report(ctx, MPY_SYNERR_SYNTAX, at, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?%s", "");
+        report(ctx, MPY_SYNERR_SYNTAX, at, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         return true;
     }
     /* Only a bitwise_or can be named: comparisons and boolean operators
@@ -1481,17 +1496,17 @@ static bool after_operand(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, co
     /* `a if b` with no else */
     if (below == YYSYMBOL_IF && is_operand(st_sym(c, low + 2)) && tok != YYSYMBOL_ELSE && tok != YYSYMBOL_COLON) {
         mpy_ast_loc whole = mpy_ast_span(st_node_loc(c, low + 2), mpy_loc(st_loc(c, 0)));
-        return report(ctx, MPY_SYNERR_SYNTAX, whole, "expected 'else' after 'if' expression%s", ""), true;
+        return report(ctx, MPY_SYNERR_SYNTAX, whole, "expected 'else' after 'if' expression"), true;
     }
     if (tok == YYSYMBOL_COMMA && below == YYSYMBOL_EXCEPT)
-        return report(ctx, MPY_SYNERR_SYNTAX, a, "multiple exception types must be parenthesized%s", ""), true;
+        return report(ctx, MPY_SYNERR_SYNTAX, a, "multiple exception types must be parenthesized"), true;
     if (tok == YYSYMBOL_EQUAL && maybe_meant_eq(c, ctx, tokloc))
         return true;
     /* {1: 2, 3} */
     if (tok != YYSYMBOL_COLON && below == YYSYMBOL_COMMA && st_sym(c, low + 2) == YYSYMBOL_kv_list) {
         const YYLTYPE *end = st_loc(c, 0);
         mpy_ast_loc at = {end->last_line, end->last_column - 1, end->last_line, end->last_column};
-        return report(ctx, MPY_SYNERR_SYNTAX, at, "':' expected after dictionary key%s", ""), true;
+        return report(ctx, MPY_SYNERR_SYNTAX, at, "':' expected after dictionary key"), true;
     }
     if (tok == YYSYMBOL_FOR) {
         /* [*a for a in b], {**a for a in b} */
@@ -1501,20 +1516,20 @@ static bool after_operand(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, co
             mpy_ast_loc at = mpy_ast_span(mpy_loc(st_loc(c, low + 1)), mpy_loc(st_loc(c, 0)));
             if (below == YYSYMBOL_DOUBLESTAR)
                 return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(c, low + 1)),
-                              "dict unpacking cannot be used in dict comprehension%s", ""), true;
-            return report(ctx, MPY_SYNERR_SYNTAX, at, "iterable unpacking cannot be used in comprehension%s", ""), true;
+                              "dict unpacking cannot be used in dict comprehension"), true;
+            return report(ctx, MPY_SYNERR_SYNTAX, at, "iterable unpacking cannot be used in comprehension"), true;
         }
         /* [a, b for a in c] */
         if (below == YYSYMBOL_COMMA && st_sym(c, low + 2) == YYSYMBOL_snl &&
             (st_sym(c, low + 3) == YYSYMBOL_LSQB || st_sym(c, low + 3) == YYSYMBOL_LBRACE)) {
             mpy_ast_loc at = mpy_ast_span(mpy_loc(st_loc(c, low + 2)), mpy_loc(st_loc(c, 0)));
-            return report(ctx, MPY_SYNERR_SYNTAX, at, "did you forget parentheses around the comprehension target?%s", ""), true;
+            return report(ctx, MPY_SYNERR_SYNTAX, at, "did you forget parentheses around the comprehension target?"), true;
         }
         /* f(x=1 for x in y) */
         if (below == YYSYMBOL_EQUAL && is_plain_name(st_expr(c, low + 2), NULL) &&
             st_sym(c, low + 2) == YYSYMBOL_expression) {
             mpy_ast_loc at = mpy_ast_span(mpy_loc(st_loc(c, low + 2)), mpy_loc(st_loc(c, low + 1)));
-            return report(ctx, MPY_SYNERR_SYNTAX, at, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?%s", ""), true;
+            return report(ctx, MPY_SYNERR_SYNTAX, at, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"), true;
         }
     }
     if (!starts_expr(tok))
@@ -1532,7 +1547,7 @@ static bool after_operand(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, co
         !(low == 0 && is_plain_name(first, NULL) && tok == YYSYMBOL_STRING) &&
         !word_at(ctx, start->start, "_") && !word_at(ctx, start->start, "match") &&
         !word_at(ctx, start->start, "case")) {
-        return report(ctx, MPY_SYNERR_SYNTAX, a, "invalid syntax. Perhaps you forgot a comma?%s", ""), true;
+        return report(ctx, MPY_SYNERR_SYNTAX, a, "invalid syntax. Perhaps you forgot a comma?"), true;
     }
     return false;
 }
@@ -1577,7 +1592,7 @@ static bool in_for_target(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, co
             return report(ctx, MPY_SYNERR_SYNTAX, bad->loc, "cannot assign to %s", mpy_ast_expr_desc(bad)), true;
         /* after a star no expression rule runs, so no "forgot a comma" */
         if (st_sym(c, low + 1) == YYSYMBOL_STAR)
-            return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, false), "invalid syntax%s", ""), true;
+            return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, false), "invalid syntax"), true;
     }
     (void)tok;
     return false;
@@ -1621,7 +1636,7 @@ static bool in_params(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, const 
         st_sym(c, 1) == YYSYMBOL_COMMA &&
         (st_sym(c, 2) == YYSYMBOL_param_list || st_sym(c, 2) == YYSYMBOL_lparam_list) &&
         mpy_ast_params_closed(c->yyps->yyvsp[-2].TOK_param_list))
-        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(c, 0)), "arguments cannot follow var-keyword argument%s", ""), true;
+        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(c, 0)), "arguments cannot follow var-keyword argument"), true;
     if (tok == YYSYMBOL_EQUAL) {
         /* *a=1, **a=1, *a: int = 1 */
         int i = 0;
@@ -1634,25 +1649,25 @@ static bool in_params(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, const 
         }
         int star = st_sym(c, i + 1);
         if (star == YYSYMBOL_STAR && st_sym(c, i) == YYSYMBOL_NAME)
-            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "var-positional argument cannot have default value%s", ""), true;
+            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "var-positional argument cannot have default value"), true;
         if (star == YYSYMBOL_DOUBLESTAR && st_sym(c, i) == YYSYMBOL_NAME)
-            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "var-keyword argument cannot have default value%s", ""), true;
+            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "var-keyword argument cannot have default value"), true;
         return false;
     }
     /* def f(a=) */
     if ((tok == YYSYMBOL_RPAR || tok == YYSYMBOL_COMMA) && top == YYSYMBOL_EQUAL &&
         (st_sym(c, 1) == YYSYMBOL_ann_opt ||
          (st_sym(c, 1) == YYSYMBOL_NAME && (st_sym(c, 2) == YYSYMBOL_LAMBDA || st_sym(c, 2) == YYSYMBOL_COMMA))))
-        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(c, 0)), "expected default value expression%s", ""), true;
+        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(c, 0)), "expected default value expression"), true;
     /* def f((a)) */
     if (tok == YYSYMBOL_LPAR) {
         int below = st_sym(c, 1);
         if (top == YYSYMBOL_LPAR && below == YYSYMBOL_NAME && st_sym(c, 2) == YYSYMBOL_DEF)
-            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "Function parameters cannot be parenthesized%s", ""), true;
+            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "Function parameters cannot be parenthesized"), true;
         if (top == YYSYMBOL_COMMA && below == YYSYMBOL_param_list)
-            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "Function parameters cannot be parenthesized%s", ""), true;
+            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "Function parameters cannot be parenthesized"), true;
         if (top == YYSYMBOL_LAMBDA || (top == YYSYMBOL_COMMA && below == YYSYMBOL_lparam_list))
-            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "Lambda expression parameters cannot be parenthesized%s", ""), true;
+            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "Lambda expression parameters cannot be parenthesized"), true;
     }
     return false;
 }
@@ -1671,12 +1686,14 @@ static bool in_header(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, const 
         return true;
     }
     /* def f x */
+    /* (CPython's forced tokens, `&&'('`, report at the token's own
+     * position, which its end-of-input tokens lack: tok_loc's !located.) */
     if (top == YYSYMBOL_NAME && st_sym(c, 1) == YYSYMBOL_DEF && tok != YYSYMBOL_LPAR)
-        return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, true), "expected '('%s", ""), true;
+        return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, false), "expected '('"), true;
     /* def f() -> for: CPython drops the unreadable annotation and wants
      * the ':' at the arrow */
     if (top == YYSYMBOL_RARROW && st_sym(c, 1) == YYSYMBOL_def_params && !starts_expr(tok))
-        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(c, 0)), "expected ':'%s", ""), true;
+        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(c, 0)), "expected ':'"), true;
     if (tok == YYSYMBOL_COLON || !expects(c, YYSYMBOL_COLON))
         return false;
     int h = find_header(c, 0, &at);
@@ -1690,7 +1707,7 @@ static bool in_header(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, const 
                        h == YYSYMBOL_WITH || h == YYSYMBOL_CLASS || h == YYSYMBOL_EXCEPT);
     if (!forced && !at_newline)
         return false;
-    return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, true), "expected ':'%s", ""), true;
+    return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, !forced), "expected ':'"), true;
 }
 
 static int yyreport_syntax_error(const yypcontext_t *yyctx, mpy_parse_ctx *ctx)
@@ -1706,17 +1723,17 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, mpy_parse_ctx *ctx)
     if (ctx->mode == MPY_MODE_SINGLE && tok != YYSYMBOL_YYEOF && ctx->prev_kind[1] == TOK_NEWLINE &&
         mpy_pstate_accepts_end(yyctx->yyps)) {
         return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(&ctx->prev_loc[1]),
-                      "multiple statements found while compiling a single statement%s", "");
+                      "multiple statements found while compiling a single statement");
     }
     if (tok == YYSYMBOL_INDENT) {
         /* CPython points at the last blank of the indentation. */
         mpy_ast_loc at = {tokloc->last_line, tokloc->last_column - 1, tokloc->last_line, tokloc->last_column};
-        return report(ctx, MPY_SYNERR_INDENTATION, at, "unexpected indent%s", "");
+        return report(ctx, MPY_SYNERR_INDENTATION, at, "unexpected indent");
     }
     if (in_header(yyctx, ctx, tok, tokloc) || in_params(yyctx, ctx, tok, tokloc))
         return 0;
     if (tok == YYSYMBOL_DEDENT)
-        return report(ctx, MPY_SYNERR_INDENTATION, tok_loc(ctx, tokloc, true), "unexpected unindent%s", "");
+        return report(ctx, MPY_SYNERR_INDENTATION, tok_loc(ctx, tokloc, true), "unexpected unindent");
     /* `not x: int`: CPython reads an annotation only after a valid
      * target, so the ':' itself is where its parse stopped. */
     if (top == YYSYMBOL_COLON && st_sym(yyctx, 1) == YYSYMBOL_star_expressions &&
@@ -1725,26 +1742,26 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, mpy_parse_ctx *ctx)
         bool valid = t && ((t->kind == MPY_AST_EXPR_Name) || t->kind == MPY_AST_EXPR_Attribute ||
                            t->kind == MPY_AST_EXPR_Subscript);
         if (!valid)
-            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(yyctx, 0)), "invalid syntax%s", "");
+            return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(yyctx, 0)), "invalid syntax");
     }
     if (in_for_target(yyctx, ctx, tok, tokloc))
         return 0;
     if (expected_count(yyctx) == 2 && expects(yyctx, YYSYMBOL_EXCEPT) && expects(yyctx, YYSYMBOL_FINALLY))
-        return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, true), "expected 'except' or 'finally' block%s", "");
+        return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, true), "expected 'except' or 'finally' block");
     /* from x import a, */
     if (top == YYSYMBOL_COMMA && st_sym(yyctx, 1) == YYSYMBOL_import_as_names &&
         st_sym(yyctx, 2) == YYSYMBOL_IMPORT && (tok == YYSYMBOL_NEWLINE || tok == YYSYMBOL_SEMI))
-        return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, true), "trailing comma not allowed without surrounding parentheses%s", "");
+        return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, true), "trailing comma not allowed without surrounding parentheses");
     /* f(x for x in y, <anything>) */
     if (top == YYSYMBOL_COMMA && st_sym(yyctx, 1) == YYSYMBOL_arg_list) {
         const mpy_ast_seq *l = yyctx->yyps->yyvsp[-1].TOK_arg_list;
         const mpy_ast_callarg *last = MPY_SEQ_GET(l, MPY_SEQ_LEN(l) - 1);
         if (last->kind == MPY_CALLARG_GENEXP)
-            return report(ctx, MPY_SYNERR_SYNTAX, last->loc, "Generator expression must be parenthesized%s", "");
+            return report(ctx, MPY_SYNERR_SYNTAX, last->loc, "Generator expression must be parenthesized");
     }
     /* (**a) */
     if (tok == YYSYMBOL_DOUBLESTAR && top == YYSYMBOL_LPAR && st_sym(yyctx, 1) != YYSYMBOL_primary)
-        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "cannot use double starred expression here%s", "");
+        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc), "cannot use double starred expression here");
     /* {1:}, {1: *a} */
     if (top == YYSYMBOL_COLON) {
         bool ops;
@@ -1753,10 +1770,10 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, mpy_parse_ctx *ctx)
         if (below == YYSYMBOL_LBRACE || (below == YYSYMBOL_COMMA && st_sym(yyctx, low + 2) == YYSYMBOL_kv_list)) {
             if (tok == YYSYMBOL_RBRACE || tok == YYSYMBOL_COMMA)
                 return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(st_loc(yyctx, 0)),
-                              "expression expected after dictionary key and ':'%s", "");
+                              "expression expected after dictionary key and ':'");
             if (tok == YYSYMBOL_STAR)
                 return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc),
-                              "cannot use a starred expression in a dictionary value%s", "");
+                              "cannot use a starred expression in a dictionary value");
         }
     }
     /* f(a not b): `not` was shifted as the start of `not in` */
@@ -1764,17 +1781,17 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, mpy_parse_ctx *ctx)
         bool ops;
         int low = walk_disjunction(yyctx, 1, &ops);
         mpy_ast_loc a = mpy_ast_span(mpy_loc(st_loc(yyctx, low)), mpy_loc(tokloc));
-        return report(ctx, MPY_SYNERR_SYNTAX, a, "invalid syntax. Perhaps you forgot a comma?%s", "");
+        return report(ctx, MPY_SYNERR_SYNTAX, a, "invalid syntax. Perhaps you forgot a comma?");
     }
     /* [a, for a in c] */
     if (tok == YYSYMBOL_FOR && top == YYSYMBOL_COMMA && st_sym(yyctx, 1) == YYSYMBOL_snl &&
         (st_sym(yyctx, 2) == YYSYMBOL_LSQB || st_sym(yyctx, 2) == YYSYMBOL_LBRACE))
         return report(ctx, MPY_SYNERR_SYNTAX, mpy_ast_span(mpy_loc(st_loc(yyctx, 1)), mpy_loc(st_loc(yyctx, 0))),
-                      "did you forget parentheses around the comprehension target?%s", "");
+                      "did you forget parentheses around the comprehension target?");
     /* await is outside minipy's subset; say what CPython's compiler would. */
     if (tok == YYSYMBOL_AWAIT)
         return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(tokloc),
-                      in_def(yyctx) ? "'await' outside async function%s" : "'await' outside function%s", "");
+                      "'await' outside %sfunction", in_def(yyctx) ? "async " : "");
     /* a.b := 1 as a statement (elsewhere ':=' parses, and
      * mpy_ast_namedexpr checks the target) */
     if (tok == YYSYMBOL_COLONEQUAL) {
@@ -1795,7 +1812,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, mpy_parse_ctx *ctx)
     }
     if (after_operand(yyctx, ctx, tok, tokloc) || in_assignment(yyctx, ctx, tok))
         return 0;
-    return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, false), "invalid syntax%s", "");
+    return report(ctx, MPY_SYNERR_SYNTAX, tok_loc(ctx, tokloc, false), "invalid syntax");
 }
 
 const char *mpy_token_name(int kind)

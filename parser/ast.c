@@ -14,6 +14,8 @@
  */
 #include "ast_internal.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------ */
@@ -115,9 +117,17 @@ mpy_ast_loc mpy_ast_span(mpy_ast_loc a, mpy_ast_loc b)
     return r;
 }
 
-static bool fail(mpy_parse_ctx *ctx, mpy_ast_loc loc, const char *fmt, const char *arg)
+/* Records a SyntaxError at loc (printf-style); always false. */
+static bool fail(mpy_parse_ctx *ctx, mpy_ast_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static bool fail(mpy_parse_ctx *ctx, mpy_ast_loc loc, const char *fmt, ...)
 {
-    return mpy_parse_fail(ctx, MPY_SYNERR_SYNTAX, loc, fmt, arg);
+    char msg[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return mpy_parse_fail(ctx, MPY_SYNERR_SYNTAX, loc, "%s", msg);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -152,7 +162,7 @@ static mpy_ast_expr *finish(mpy_parse_ctx *ctx, mpy_ast_expr *e, int child_depth
         return NULL;
     e->depth = child_depth + 1;
     if (e->depth > MPY_AST_MAX_DEPTH) {
-        fail(ctx, e->loc, "too many nested expressions%s", "");
+        fail(ctx, e->loc, "too many nested expressions");
         return NULL;
     }
     return e;
@@ -497,7 +507,7 @@ mpy_ast_expr *mpy_ast_paren(mpy_parse_ctx *ctx, mpy_ast_seq *elts, bool comma, m
     if (MPY_SEQ_LEN(elts) == 1 && !comma) {
         mpy_ast_expr *e = MPY_SEQ_GET(elts, 0);
         if (e->kind == MPY_AST_EXPR_Starred && !e->parens) {
-            fail(ctx, e->loc, "cannot use starred expression here%s", "");
+            fail(ctx, e->loc, "cannot use starred expression here");
             return NULL;
         }
         return mpy_ast_parenthesized(ctx, e);
@@ -562,8 +572,7 @@ static const mpy_ast_expr *invalid_target(const mpy_ast_expr *e, mpy_ast_target_
 
 static bool target_fail(mpy_parse_ctx *ctx, const mpy_ast_expr *bad, mpy_ast_target_kind kind)
 {
-    const char *fmt = kind == MPY_TARGET_DEL ? "cannot delete %s" : "cannot assign to %s";
-    return fail(ctx, bad->loc, fmt, mpy_ast_expr_desc(bad));
+    return fail(ctx, bad->loc, "cannot %s %s", kind == MPY_TARGET_DEL ? "delete" : "assign to", mpy_ast_expr_desc(bad));
 }
 
 /* Copies e with ctx set throughout; e is known to hold no invalid part.
@@ -606,7 +615,7 @@ static mpy_ast_expr *convert_target(mpy_parse_ctx *ctx, const mpy_ast_expr *e, m
     default:
         /* Only a `for a in b` comparison gets here: CPython finds nothing
          * to name and says "invalid syntax". */
-        fail(ctx, e->loc, "invalid syntax%s", "");
+        fail(ctx, e->loc, "invalid syntax");
         return NULL;
     }
 }
@@ -726,14 +735,14 @@ bool mpy_ast_first_target_ok(mpy_parse_ctx *ctx, const mpy_ast_expr *target, boo
     }
     if (rhs_bitwise_or && last_before_eq && !(e->kind == MPY_AST_EXPR_Starred && !e->parens)) {
         if (e->kind == MPY_AST_EXPR_Name && !e->parens)
-            return fail(ctx, mpy_ast_span(e->loc, rhs), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?%s", "");
+            return fail(ctx, mpy_ast_span(e->loc, rhs), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         if (is_bitwise_or(e) && !starts_with_display(e)) {
             fail(ctx, e->loc, "cannot assign to %s here. Maybe you meant '==' instead of '='?", mpy_ast_expr_desc(e));
             return false;
         }
     }
     if (is_yield(target))
-        return fail(ctx, target->loc, "assignment to yield expression not possible%s", "");
+        return fail(ctx, target->loc, "assignment to yield expression not possible");
     return target_fail(ctx, invalid_target(target, MPY_TARGET_STAR), MPY_TARGET_STAR);
 }
 
@@ -763,7 +772,7 @@ mpy_ast_stmt *mpy_ast_assign(mpy_parse_ctx *ctx, mpy_ast_seq *targets, mpy_ast_e
 bool mpy_ast_chain_target(mpy_parse_ctx *ctx, const mpy_ast_expr *e)
 {
     if (is_yield(e))
-        return fail(ctx, e->loc, "assignment to yield expression not possible%s", "");
+        return fail(ctx, e->loc, "assignment to yield expression not possible");
     const mpy_ast_expr *bad = invalid_target(e, MPY_TARGET_STAR);
     return bad ? target_fail(ctx, bad, MPY_TARGET_STAR) : true;
 }
@@ -810,7 +819,7 @@ mpy_ast_stmt *mpy_ast_annassign(mpy_parse_ctx *ctx, mpy_ast_expr *target, mpy_as
         fail(ctx, target->loc, "only single target (not %s) can be annotated", mpy_ast_expr_desc(target));
         return NULL;
     default:
-        fail(ctx, target->loc, "illegal target for annotation%s", "");
+        fail(ctx, target->loc, "illegal target for annotation");
         return NULL;
     }
     mpy_ast_expr *t = mpy_ast_target(ctx, target, MPY_TARGET_STAR);
@@ -1135,7 +1144,7 @@ enum {
  * the '*' and a lambda's at the token after it. */
 static bool bare_star(mpy_parse_ctx *ctx, const mpy_ast_param *star, mpy_ast_loc after, bool lambda)
 {
-    return fail(ctx, lambda ? after : star->loc, "named arguments must follow bare *%s", "");
+    return fail(ctx, lambda ? after : star->loc, "named arguments must follow bare *");
 }
 
 /* Appends p with the order rules of CPython's parameters grammar and its
@@ -1148,21 +1157,21 @@ mpy_ast_params *mpy_ast_params_add(mpy_parse_ctx *ctx, const mpy_ast_params *lis
     const mpy_ast_seq *items = list ? list->items : NULL;
     const mpy_ast_param *prev = MPY_SEQ_LEN(items) ? MPY_SEQ_GET(items, MPY_SEQ_LEN(items) - 1) : NULL;
     if (f & LONE_SLASH)
-        return fail(ctx, prev->loc, "at least one argument must precede /%s", ""), NULL;
+        return fail(ctx, prev->loc, "at least one argument must precede /"), NULL;
     if (f & SEEN_KWARG)
-        return fail(ctx, p->loc, "arguments cannot follow var-keyword argument%s", ""), NULL;
+        return fail(ctx, p->loc, "arguments cannot follow var-keyword argument"), NULL;
     switch (p->kind) {
     case MPY_PARAM_SLASH:
         if (f & SEEN_STAR)
-            return fail(ctx, p->loc, "/ must be ahead of *%s", ""), NULL;
+            return fail(ctx, p->loc, "/ must be ahead of *"), NULL;
         if (f & SEEN_SLASH)
-            return fail(ctx, p->loc, "/ may appear only once%s", ""), NULL;
+            return fail(ctx, p->loc, "/ may appear only once"), NULL;
         f |= positional ? SEEN_SLASH : LONE_SLASH;
         break;
     case MPY_PARAM_STAR:
     case MPY_PARAM_VARARG:
         if (f & SEEN_STAR)
-            return fail(ctx, p->loc, "* argument may appear only once%s", ""), NULL;
+            return fail(ctx, p->loc, "* argument may appear only once"), NULL;
         f |= SEEN_STAR;
         break;
     case MPY_PARAM_KWARG:
@@ -1186,9 +1195,9 @@ mpy_ast_params *mpy_ast_params_add(mpy_parse_ctx *ctx, const mpy_ast_params *lis
                  * token after the name. */
                 if (f & SLASH_FIRST) {
                     mpy_ast_loc at = {p->loc.end_line, p->loc.end_col, p->loc.end_line, p->loc.end_col + 1};
-                    return fail(ctx, at, "invalid syntax%s", ""), NULL;
+                    return fail(ctx, at, "invalid syntax"), NULL;
                 }
-                return fail(ctx, p->arg->loc, "non-default argument follows default argument%s", ""), NULL;
+                return fail(ctx, p->arg->loc, "non-default argument follows default argument"), NULL;
             }
             positional++;
         }
@@ -1214,7 +1223,7 @@ static bool check_params_end(mpy_parse_ctx *ctx, const mpy_ast_params *list, boo
     int n = MPY_SEQ_LEN(list->items);
     const mpy_ast_param *last = n ? MPY_SEQ_GET(list->items, n - 1) : NULL;
     if (list->flags & LONE_SLASH)
-        return fail(ctx, last->loc, comma ? "at least one argument must precede /%s" : "invalid syntax%s", "");
+        return fail(ctx, last->loc, "%s", comma ? "at least one argument must precede /" : "invalid syntax");
     if (last && last->kind == MPY_PARAM_STAR)
         return bare_star(ctx, last, close, lambda);
     return true;
@@ -1318,7 +1327,7 @@ mpy_ast_callarg *mpy_ast_callarg_kw(mpy_parse_ctx *ctx, mpy_ast_expr *target, mp
         fail(ctx, at, "cannot assign to %s", mpy_ast_expr_desc(target));
         return NULL;
     }
-    fail(ctx, at, "expression cannot contain assignment, perhaps you meant \"==\"?%s", "");
+    fail(ctx, at, "expression cannot contain assignment, perhaps you meant \"==\"?");
     return NULL;
 }
 
@@ -1327,12 +1336,12 @@ mpy_ast_seq *mpy_ast_callargs_add(mpy_parse_ctx *ctx, const mpy_ast_seq *list, m
     int n = MPY_SEQ_LEN(list);
     const mpy_ast_callarg *last = n ? MPY_SEQ_GET(list, n - 1) : NULL;
     if (last && last->kind == MPY_CALLARG_GENEXP)
-        return fail(ctx, last->loc, "Generator expression must be parenthesized%s", ""), NULL;
+        return fail(ctx, last->loc, "Generator expression must be parenthesized"), NULL;
     if (last && item->kind == MPY_CALLARG_GENEXP)
-        return fail(ctx, item->loc, "Generator expression must be parenthesized%s", ""), NULL;
+        return fail(ctx, item->loc, "Generator expression must be parenthesized"), NULL;
     bool after = last && (last->after_dstar || last->kind == MPY_CALLARG_DSTAR);
     if (after && item->kind == MPY_CALLARG_STAR)
-        return fail(ctx, item->loc, "iterable argument unpacking follows keyword argument unpacking%s", ""), NULL;
+        return fail(ctx, item->loc, "iterable argument unpacking follows keyword argument unpacking"), NULL;
     mpy_ast_callarg *c = item;
     if (after) {
         if (!(c = mpy_arena_alloc(ctx->arena, sizeof *c)))
@@ -1370,17 +1379,17 @@ static bool split_args(mpy_parse_ctx *ctx, mpy_ast_seq *items, mpy_ast_loc lpar,
                 return *args != NULL;
             }
             if (is_class)
-                return fail(ctx, c->tail, "invalid syntax%s", "");
-            return fail(ctx, c->loc, "Generator expression must be parenthesized%s", "");
+                return fail(ctx, c->tail, "invalid syntax");
+            return fail(ctx, c->loc, "Generator expression must be parenthesized");
         case MPY_CALLARG_POS:
             if (seen_dstar)
-                return fail(ctx, rpar, "positional argument follows keyword argument unpacking%s", "");
+                return fail(ctx, rpar, "positional argument follows keyword argument unpacking");
             if (seen_kw)
-                return fail(ctx, rpar, "positional argument follows keyword argument%s", "");
+                return fail(ctx, rpar, "positional argument follows keyword argument");
             break;
         case MPY_CALLARG_STAR:
             if (seen_dstar)
-                return fail(ctx, c->loc, "iterable argument unpacking follows keyword argument unpacking%s", "");
+                return fail(ctx, c->loc, "iterable argument unpacking follows keyword argument unpacking");
             break;
         case MPY_CALLARG_KW:
             seen_kw = true;

@@ -10,11 +10,18 @@
  * unfinished one (`def f(a, a):`) is incomplete input, not an error.
  *
  * CPython reports symtable errors (a whole-module pass) before compiler
- * errors, so the walk keeps the first of each kind and reports the symtable
- * one if there is one.
+ * errors, and among the symtable's, those found while visiting the tree
+ * before those of its later analysis (unresolvable `nonlocal`): the walk
+ * keeps the first of each kind and reports them in that order.
+ *
+ * The rules on `global` and `nonlocal` need the names each scope binds.
+ * They are gathered per scope only when the scope declares some name
+ * global or nonlocal (rare), by a second, name-only walk of that scope
+ * (for_each_name), so the usual cost is one walk of the tree.
  */
 #include "ast_internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,8 +34,17 @@ typedef struct {
 } found;
 
 typedef struct {
-    found symtable, compiler;
+    found symtable, analysis, compiler;
 } findings;
+
+/* A def, class or the module, innermost first: where `nonlocal` looks for
+ * the names it refers to. */
+typedef struct scope_frame {
+    scope_kind kind;
+    const mpy_ast_seq *body;
+    const mpy_ast_arguments *args; /* a def's parameters */
+    const struct scope_frame *up;
+} scope_frame;
 
 /* The comprehensions around the walk, innermost first, for the rules on
  * `:=` inside them. */
@@ -44,16 +60,22 @@ typedef struct {
     const char *comp;        /* in a comprehension's own scope: its name */
     const comp_frame *comps; /* the comprehensions we are inside */
     bool in_iter;            /* in a comprehension's iterable */
+    const scope_frame *frame;
     findings *f;
 } checker;
 
-static void note(found *f, mpy_ast_loc loc, const char *fmt, const char *arg)
+static void note(found *f, mpy_ast_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void note(found *f, mpy_ast_loc loc, const char *fmt, ...)
 {
     if (f->set)
         return;
     f->set = true;
     f->loc = loc;
-    snprintf(f->msg, sizeof f->msg, fmt, arg);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    va_end(ap);
 }
 
 /* Whether target (a comprehension's target) binds name. */
@@ -80,7 +102,7 @@ static void check_walrus(checker *c, const mpy_ast_expr *e)
 {
     const mpy_ast_expr *t = e->v.NamedExpr.target;
     if (c->in_iter) {
-        note(&c->f->symtable, e->loc, "assignment expression cannot be used in a comprehension iterable expression%s", "");
+        note(&c->f->symtable, e->loc, "assignment expression cannot be used in a comprehension iterable expression");
         return;
     }
     if (!c->comp)
@@ -95,11 +117,12 @@ static void check_walrus(checker *c, const mpy_ast_expr *e)
             }
         }
     if (c->scope == SCOPE_CLASS)
-        note(&c->f->symtable, t->loc, "assignment expression within a comprehension cannot be used in a class body%s", "");
+        note(&c->f->symtable, t->loc, "assignment expression within a comprehension cannot be used in a class body");
 }
 
 static void visit_expr(checker *c, const mpy_ast_expr *e, bool starred_ok);
 static void visit_stmts(checker *c, const mpy_ast_seq *body);
+static void check_declarations(checker *c, const struct scope_frame *fr);
 
 static void visit_exprs(checker *c, const mpy_ast_seq *s, bool starred_ok)
 {
@@ -204,9 +227,9 @@ static void visit_expr(checker *c, const mpy_ast_expr *e, bool starred_ok)
     case MPY_AST_EXPR_Starred:
         if (!starred_ok) {
             if (e->v.Starred.ctx == MPY_AST_CTX_Store)
-                note(&c->f->compiler, e->loc, "starred assignment target must be in a list or tuple%s", "");
+                note(&c->f->compiler, e->loc, "starred assignment target must be in a list or tuple");
             else
-                note(&c->f->compiler, e->loc, "can't use starred expression here%s", "");
+                note(&c->f->compiler, e->loc, "can't use starred expression here");
         }
         visit_expr(c, e->v.Starred.value, false);
         break;
@@ -217,7 +240,7 @@ static void visit_expr(checker *c, const mpy_ast_expr *e, bool starred_ok)
             for (int i = 0; i < MPY_SEQ_LEN(e->v.List.elts); i++)
                 stars += ((const mpy_ast_expr *)MPY_SEQ_GET(e->v.List.elts, i))->kind == MPY_AST_EXPR_Starred;
             if (stars > 1)
-                note(&c->f->compiler, e->loc, "multiple starred expressions in assignment%s", "");
+                note(&c->f->compiler, e->loc, "multiple starred expressions in assignment");
         }
         visit_exprs(c, e->v.List.elts, true);
         break;
@@ -231,15 +254,14 @@ static void visit_expr(checker *c, const mpy_ast_expr *e, bool starred_ok)
         break;
     case MPY_AST_EXPR_Name:
         if (e->v.Name.ctx != MPY_AST_CTX_Load && strcmp(e->v.Name.id, "__debug__") == 0)
-            note(&c->f->compiler, e->loc, e->v.Name.ctx == MPY_AST_CTX_Del ? "cannot delete %s" : "cannot assign to %s",
-                 "__debug__");
+            note(&c->f->compiler, e->loc, "cannot %s __debug__", e->v.Name.ctx == MPY_AST_CTX_Del ? "delete" : "assign to");
         break;
     case MPY_AST_EXPR_Yield:
     case MPY_AST_EXPR_YieldFrom:
         if (c->comp)
             note(&c->f->symtable, e->loc, "'yield' inside %s", c->comp);
         else if (c->scope != SCOPE_FUNCTION)
-            note(&c->f->compiler, e->loc, "'yield' outside function%s", "");
+            note(&c->f->compiler, e->loc, "'yield' outside function");
         if (e->v.Yield.value)
             visit_expr(c, e->v.Yield.value, false);
         break;
@@ -307,6 +329,416 @@ static void visit_expr(checker *c, const mpy_ast_expr *e, bool starred_ok)
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* global and nonlocal */
+
+/* How a scope uses a name, as CPython's symtable flags it. */
+enum {
+    USE = 1,       /* read */
+    DEF_LOCAL = 2, /* assigned, deleted, def/class/except name */
+    DEF_PARAM = 4,
+    DEF_ANNOT = 8,
+    DEF_IMPORT = 16,
+    DEF_GLOBAL = 32,
+    DEF_NONLOCAL = 64,
+};
+
+/* Called for each use of a name in one scope, in textual order; stmt is the
+ * global or nonlocal statement for DEF_GLOBAL and DEF_NONLOCAL. */
+typedef void (*name_fn)(void *ud, const char *name, unsigned how, const mpy_ast_stmt *stmt);
+
+static void names_in_stmts(const mpy_ast_seq *body, name_fn fn, void *ud);
+static void names_in_expr(const mpy_ast_expr *e, name_fn fn, void *ud);
+
+static void names_in_exprs(const mpy_ast_seq *s, name_fn fn, void *ud)
+{
+    for (int i = 0; i < MPY_SEQ_LEN(s); i++)
+        if (MPY_SEQ_GET(s, i))
+            names_in_expr(MPY_SEQ_GET(s, i), fn, ud);
+}
+
+static void names_in_expr2(const mpy_ast_expr *a, const mpy_ast_expr *b, name_fn fn, void *ud)
+{
+    if (a)
+        names_in_expr(a, fn, ud);
+    if (b)
+        names_in_expr(b, fn, ud);
+}
+
+/* Only the `:=` targets of a comprehension bind in the enclosing scope. */
+static void walrus_targets(const mpy_ast_expr *e, name_fn fn, void *ud);
+
+static void walrus_in_comp(const mpy_ast_expr *e, name_fn fn, void *ud)
+{
+    for (int i = 0; i < MPY_SEQ_LEN(e->v.Comp.generators); i++) {
+        const mpy_ast_comprehension *g = MPY_SEQ_GET(e->v.Comp.generators, i);
+        walrus_targets(g->iter, fn, ud);
+        for (int j = 0; j < MPY_SEQ_LEN(g->ifs); j++)
+            walrus_targets(MPY_SEQ_GET(g->ifs, j), fn, ud);
+    }
+    walrus_targets(e->v.Comp.elt, fn, ud);
+    if (e->v.Comp.value)
+        walrus_targets(e->v.Comp.value, fn, ud);
+}
+
+/* A crude but sufficient search: a `:=` can only sit in an expression. */
+static void walrus_targets(const mpy_ast_expr *e, name_fn fn, void *ud)
+{
+    if (!e)
+        return;
+    switch (e->kind) {
+    case MPY_AST_EXPR_NamedExpr:
+        fn(ud, e->v.NamedExpr.target->v.Name.id, DEF_LOCAL, NULL);
+        walrus_targets(e->v.NamedExpr.value, fn, ud);
+        break;
+    case MPY_AST_EXPR_ListComp:
+    case MPY_AST_EXPR_SetComp:
+    case MPY_AST_EXPR_DictComp:
+    case MPY_AST_EXPR_GeneratorExp:
+        walrus_in_comp(e, fn, ud);
+        break;
+    case MPY_AST_EXPR_BoolOp:
+        for (int i = 0; i < MPY_SEQ_LEN(e->v.BoolOp.values); i++)
+            walrus_targets(MPY_SEQ_GET(e->v.BoolOp.values, i), fn, ud);
+        break;
+    case MPY_AST_EXPR_BinOp:
+        walrus_targets(e->v.BinOp.left, fn, ud);
+        walrus_targets(e->v.BinOp.right, fn, ud);
+        break;
+    case MPY_AST_EXPR_UnaryOp: walrus_targets(e->v.UnaryOp.operand, fn, ud); break;
+    case MPY_AST_EXPR_IfExp:
+        walrus_targets(e->v.IfExp.test, fn, ud);
+        walrus_targets(e->v.IfExp.body, fn, ud);
+        walrus_targets(e->v.IfExp.orelse, fn, ud);
+        break;
+    case MPY_AST_EXPR_Compare:
+        walrus_targets(e->v.Compare.left, fn, ud);
+        for (int i = 0; i < MPY_SEQ_LEN(e->v.Compare.comparators); i++)
+            walrus_targets(MPY_SEQ_GET(e->v.Compare.comparators, i), fn, ud);
+        break;
+    case MPY_AST_EXPR_Call:
+        walrus_targets(e->v.Call.func, fn, ud);
+        for (int i = 0; i < MPY_SEQ_LEN(e->v.Call.args); i++)
+            walrus_targets(MPY_SEQ_GET(e->v.Call.args, i), fn, ud);
+        break;
+    case MPY_AST_EXPR_List:
+    case MPY_AST_EXPR_Tuple:
+        for (int i = 0; i < MPY_SEQ_LEN(e->v.List.elts); i++)
+            walrus_targets(MPY_SEQ_GET(e->v.List.elts, i), fn, ud);
+        break;
+    case MPY_AST_EXPR_Subscript:
+        walrus_targets(e->v.Subscript.value, fn, ud);
+        walrus_targets(e->v.Subscript.slice, fn, ud);
+        break;
+    case MPY_AST_EXPR_Attribute: walrus_targets(e->v.Attribute.value, fn, ud); break;
+    default:
+        break;
+    }
+}
+
+static void names_in_args(const mpy_ast_arguments *a, name_fn fn, void *ud)
+{
+    names_in_exprs(a->defaults, fn, ud);
+    names_in_exprs(a->kw_defaults, fn, ud);
+    const mpy_ast_seq *lists[3] = {a->posonlyargs, a->args, a->kwonlyargs};
+    for (int l = 0; l < 3; l++)
+        for (int i = 0; i < MPY_SEQ_LEN(lists[l]); i++)
+            names_in_expr2(((const mpy_ast_arg *)MPY_SEQ_GET(lists[l], i))->annotation, NULL, fn, ud);
+    if (a->vararg)
+        names_in_expr2(a->vararg->annotation, NULL, fn, ud);
+    if (a->kwarg)
+        names_in_expr2(a->kwarg->annotation, NULL, fn, ud);
+}
+
+static void names_in_expr(const mpy_ast_expr *e, name_fn fn, void *ud)
+{
+    switch (e->kind) {
+    case MPY_AST_EXPR_Name:
+        fn(ud, e->v.Name.id, e->v.Name.ctx == MPY_AST_CTX_Load ? USE : DEF_LOCAL, NULL);
+        break;
+    case MPY_AST_EXPR_NamedExpr:
+        names_in_expr(e->v.NamedExpr.value, fn, ud);
+        fn(ud, e->v.NamedExpr.target->v.Name.id, DEF_LOCAL, NULL);
+        break;
+    case MPY_AST_EXPR_Lambda:
+        names_in_args(e->v.Lambda.args, fn, ud);
+        break;
+    case MPY_AST_EXPR_ListComp:
+    case MPY_AST_EXPR_SetComp:
+    case MPY_AST_EXPR_DictComp:
+    case MPY_AST_EXPR_GeneratorExp:
+        names_in_expr(((const mpy_ast_comprehension *)MPY_SEQ_GET(e->v.Comp.generators, 0))->iter, fn, ud);
+        walrus_in_comp(e, fn, ud);
+        break;
+    case MPY_AST_EXPR_BoolOp: names_in_exprs(e->v.BoolOp.values, fn, ud); break;
+    case MPY_AST_EXPR_BinOp: names_in_expr2(e->v.BinOp.left, e->v.BinOp.right, fn, ud); break;
+    case MPY_AST_EXPR_UnaryOp: names_in_expr(e->v.UnaryOp.operand, fn, ud); break;
+    case MPY_AST_EXPR_IfExp:
+        names_in_expr2(e->v.IfExp.test, e->v.IfExp.body, fn, ud);
+        names_in_expr(e->v.IfExp.orelse, fn, ud);
+        break;
+    case MPY_AST_EXPR_Dict:
+        names_in_exprs(e->v.Dict.keys, fn, ud);
+        names_in_exprs(e->v.Dict.values, fn, ud);
+        break;
+    case MPY_AST_EXPR_Set: names_in_exprs(e->v.Set.elts, fn, ud); break;
+    case MPY_AST_EXPR_Yield:
+    case MPY_AST_EXPR_YieldFrom: names_in_expr2(e->v.Yield.value, NULL, fn, ud); break;
+    case MPY_AST_EXPR_Compare:
+        names_in_expr(e->v.Compare.left, fn, ud);
+        names_in_exprs(e->v.Compare.comparators, fn, ud);
+        break;
+    case MPY_AST_EXPR_Call:
+        names_in_expr(e->v.Call.func, fn, ud);
+        names_in_exprs(e->v.Call.args, fn, ud);
+        for (int i = 0; i < MPY_SEQ_LEN(e->v.Call.keywords); i++)
+            names_in_expr(((const mpy_ast_keyword *)MPY_SEQ_GET(e->v.Call.keywords, i))->value, fn, ud);
+        break;
+    case MPY_AST_EXPR_FormattedValue:
+        names_in_expr2(e->v.FormattedValue.value, e->v.FormattedValue.format_spec, fn, ud);
+        break;
+    case MPY_AST_EXPR_JoinedStr: names_in_exprs(e->v.JoinedStr.values, fn, ud); break;
+    case MPY_AST_EXPR_Attribute: names_in_expr(e->v.Attribute.value, fn, ud); break;
+    case MPY_AST_EXPR_Subscript: names_in_expr2(e->v.Subscript.value, e->v.Subscript.slice, fn, ud); break;
+    case MPY_AST_EXPR_Starred: names_in_expr(e->v.Starred.value, fn, ud); break;
+    case MPY_AST_EXPR_List:
+    case MPY_AST_EXPR_Tuple: names_in_exprs(e->v.List.elts, fn, ud); break;
+    case MPY_AST_EXPR_Slice:
+        names_in_expr2(e->v.Slice.lower, e->v.Slice.upper, fn, ud);
+        names_in_expr2(e->v.Slice.step, NULL, fn, ud);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The name an import binds: `import a.b` binds a. */
+static void import_names(const mpy_ast_seq *aliases, name_fn fn, void *ud)
+{
+    for (int i = 0; i < MPY_SEQ_LEN(aliases); i++) {
+        const mpy_ast_alias *a = MPY_SEQ_GET(aliases, i);
+        if (a->asname) {
+            fn(ud, a->asname, DEF_IMPORT, NULL);
+        } else if (strcmp(a->name, "*") != 0) {
+            char buf[256];
+            size_t n = strcspn(a->name, ".");
+            if (n < sizeof buf) {
+                memcpy(buf, a->name, n);
+                buf[n] = '\0';
+                fn(ud, buf, DEF_IMPORT, NULL);
+            }
+        }
+    }
+}
+
+/* The names one statement uses in its scope; nested def and class bodies
+ * are other scopes. */
+static void names_in_stmt(const mpy_ast_stmt *s, name_fn fn, void *ud)
+{
+    switch (s->kind) {
+    case MPY_AST_STMT_FunctionDef:
+        names_in_exprs(s->v.FunctionDef.decorator_list, fn, ud);
+        names_in_args(s->v.FunctionDef.args, fn, ud);
+        names_in_expr2(s->v.FunctionDef.returns, NULL, fn, ud);
+        fn(ud, s->v.FunctionDef.name, DEF_LOCAL, NULL);
+        break;
+    case MPY_AST_STMT_ClassDef:
+        names_in_exprs(s->v.ClassDef.decorator_list, fn, ud);
+        names_in_exprs(s->v.ClassDef.bases, fn, ud);
+        for (int i = 0; i < MPY_SEQ_LEN(s->v.ClassDef.keywords); i++)
+            names_in_expr(((const mpy_ast_keyword *)MPY_SEQ_GET(s->v.ClassDef.keywords, i))->value, fn, ud);
+        fn(ud, s->v.ClassDef.name, DEF_LOCAL, NULL);
+        break;
+    case MPY_AST_STMT_Return: names_in_expr2(s->v.Return.value, NULL, fn, ud); break;
+    case MPY_AST_STMT_Delete: names_in_exprs(s->v.Delete.targets, fn, ud); break;
+    case MPY_AST_STMT_Assign:
+        names_in_exprs(s->v.Assign.targets, fn, ud);
+        names_in_expr(s->v.Assign.value, fn, ud);
+        break;
+    case MPY_AST_STMT_AugAssign: names_in_expr2(s->v.AugAssign.target, s->v.AugAssign.value, fn, ud); break;
+    case MPY_AST_STMT_AnnAssign:
+        if (s->v.AnnAssign.simple)
+            fn(ud, s->v.AnnAssign.target->v.Name.id, DEF_ANNOT | DEF_LOCAL, NULL);
+        else
+            names_in_expr(s->v.AnnAssign.target, fn, ud);
+        names_in_expr2(s->v.AnnAssign.annotation, s->v.AnnAssign.value, fn, ud);
+        break;
+    case MPY_AST_STMT_For:
+        names_in_expr2(s->v.For.target, s->v.For.iter, fn, ud);
+        names_in_stmts(s->v.For.body, fn, ud);
+        names_in_stmts(s->v.For.orelse, fn, ud);
+        break;
+    case MPY_AST_STMT_While:
+    case MPY_AST_STMT_If:
+        names_in_expr(s->v.While.test, fn, ud);
+        names_in_stmts(s->v.While.body, fn, ud);
+        names_in_stmts(s->v.While.orelse, fn, ud);
+        break;
+    case MPY_AST_STMT_With:
+        for (int i = 0; i < MPY_SEQ_LEN(s->v.With.items); i++) {
+            const mpy_ast_withitem *w = MPY_SEQ_GET(s->v.With.items, i);
+            names_in_expr2(w->context_expr, w->optional_vars, fn, ud);
+        }
+        names_in_stmts(s->v.With.body, fn, ud);
+        break;
+    case MPY_AST_STMT_Raise: names_in_expr2(s->v.Raise.exc, s->v.Raise.cause, fn, ud); break;
+    case MPY_AST_STMT_Try:
+        names_in_stmts(s->v.Try.body, fn, ud);
+        for (int i = 0; i < MPY_SEQ_LEN(s->v.Try.handlers); i++) {
+            const mpy_ast_excepthandler *h = MPY_SEQ_GET(s->v.Try.handlers, i);
+            names_in_expr2(h->type, NULL, fn, ud);
+            if (h->name)
+                fn(ud, h->name, DEF_LOCAL, NULL);
+            names_in_stmts(h->body, fn, ud);
+        }
+        names_in_stmts(s->v.Try.orelse, fn, ud);
+        names_in_stmts(s->v.Try.finalbody, fn, ud);
+        break;
+    case MPY_AST_STMT_Assert: names_in_expr2(s->v.Assert.test, s->v.Assert.msg, fn, ud); break;
+    case MPY_AST_STMT_Import: import_names(s->v.Import.names, fn, ud); break;
+    case MPY_AST_STMT_ImportFrom: import_names(s->v.ImportFrom.names, fn, ud); break;
+    case MPY_AST_STMT_Global:
+    case MPY_AST_STMT_Nonlocal:
+        for (int i = 0; i < MPY_SEQ_LEN(s->v.Global.names); i++)
+            fn(ud, MPY_SEQ_GET(s->v.Global.names, i), s->kind == MPY_AST_STMT_Global ? DEF_GLOBAL : DEF_NONLOCAL, s);
+        break;
+    case MPY_AST_STMT_Expr: names_in_expr(s->v.Expr.value, fn, ud); break;
+    default:
+        break;
+    }
+}
+
+static void names_in_stmts(const mpy_ast_seq *body, name_fn fn, void *ud)
+{
+    for (int i = 0; i < MPY_SEQ_LEN(body); i++)
+        names_in_stmt(MPY_SEQ_GET(body, i), fn, ud);
+}
+
+static void names_in_scope(const scope_frame *fr, name_fn fn, void *ud)
+{
+    if (fr->args) {
+        const mpy_ast_arguments *a = fr->args;
+        const mpy_ast_seq *lists[3] = {a->posonlyargs, a->args, a->kwonlyargs};
+        for (int l = 0; l < 3; l++)
+            for (int i = 0; i < MPY_SEQ_LEN(lists[l]); i++)
+                fn(ud, ((const mpy_ast_arg *)MPY_SEQ_GET(lists[l], i))->arg, DEF_PARAM, NULL);
+        if (a->vararg)
+            fn(ud, a->vararg->arg, DEF_PARAM, NULL);
+        if (a->kwarg)
+            fn(ud, a->kwarg->arg, DEF_PARAM, NULL);
+    }
+    names_in_stmts(fr->body, fn, ud);
+}
+
+/* The names a scope declares global or nonlocal, with what the scope did
+ * with each so far. */
+#define MAX_DECLARED 64
+
+typedef struct {
+    int n;
+    const char *name[MAX_DECLARED];
+    unsigned how[MAX_DECLARED];
+    const mpy_ast_stmt *first[MAX_DECLARED]; /* its first declaration */
+    checker *c;
+    const scope_frame *frame;
+} declared;
+
+static int declared_index(const declared *d, const char *name)
+{
+    for (int i = 0; i < d->n; i++)
+        if (strcmp(d->name[i], name) == 0)
+            return i;
+    return -1;
+}
+
+static void collect_declared(void *ud, const char *name, unsigned how, const mpy_ast_stmt *stmt)
+{
+    declared *d = ud;
+    if (!(how & (DEF_GLOBAL | DEF_NONLOCAL)) || declared_index(d, name) >= 0 || d->n == MAX_DECLARED)
+        return;
+    d->name[d->n] = name;
+    d->how[d->n] = 0;
+    d->first[d->n++] = stmt;
+}
+
+/* Whether scope fr binds name (so a `nonlocal` below can refer to it). */
+typedef struct {
+    const char *name;
+    unsigned how;
+} lookup;
+
+static void lookup_name(void *ud, const char *name, unsigned how, const mpy_ast_stmt *stmt)
+{
+    lookup *l = ud;
+    (void)stmt;
+    if (strcmp(name, l->name) == 0)
+        l->how |= how;
+}
+
+/* symtable_analyze's rule: a nonlocal name must be bound in an enclosing
+ * function (classes are skipped; a global declaration there ends it). */
+static bool nonlocal_resolves(const scope_frame *fr, const char *name)
+{
+    for (const scope_frame *up = fr->up; up; up = up->up) {
+        /* a class gives the functions in it an implicit __class__ */
+        if (up->kind == SCOPE_CLASS) {
+            if (strcmp(name, "__class__") == 0)
+                return true;
+            continue;
+        }
+        if (up->kind == SCOPE_MODULE)
+            return false;
+        lookup l = {name, 0};
+        names_in_scope(up, lookup_name, &l);
+        if (l.how & DEF_GLOBAL)
+            return false;
+        if (l.how & (DEF_LOCAL | DEF_PARAM | DEF_IMPORT | DEF_NONLOCAL))
+            return true;
+    }
+    return false;
+}
+
+/* In textual order: a declaration after the scope used or bound the name. */
+static void check_order(void *ud, const char *name, unsigned how, const mpy_ast_stmt *stmt)
+{
+    declared *d = ud;
+    int i = declared_index(d, name);
+    if (i < 0)
+        return;
+    if (how & (DEF_GLOBAL | DEF_NONLOCAL)) {
+        unsigned cur = d->how[i];
+        const char *kind = how & DEF_GLOBAL ? "global" : "nonlocal";
+        if (cur & DEF_PARAM)
+            note(&d->c->f->symtable, stmt->loc, "name '%s' is parameter and %s", name, kind);
+        else if (cur & USE)
+            note(&d->c->f->symtable, stmt->loc, "name '%s' is used prior to %s declaration", name, kind);
+        else if (cur & DEF_ANNOT)
+            note(&d->c->f->symtable, stmt->loc, "annotated name '%s' can't be %s", name, kind);
+        else if (cur & DEF_LOCAL)
+            note(&d->c->f->symtable, stmt->loc, "name '%s' is assigned to before %s declaration", name, kind);
+    }
+    d->how[i] |= how;
+}
+
+static void check_declarations(checker *c, const scope_frame *fr)
+{
+    declared d;
+    d.n = 0;
+    d.c = c;
+    d.frame = fr;
+    names_in_stmts(fr->body, collect_declared, &d);
+    if (d.n == 0)
+        return;
+    names_in_scope(fr, check_order, &d);
+    for (int i = 0; i < d.n; i++) {
+        unsigned how = d.how[i];
+        if ((how & DEF_GLOBAL) && (how & DEF_NONLOCAL))
+            note(&c->f->analysis, d.first[i]->loc, "name '%s' is nonlocal and global", d.name[i]);
+        else if ((how & DEF_NONLOCAL) && fr->kind != SCOPE_MODULE && !nonlocal_resolves(fr, d.name[i]))
+            note(&c->f->analysis, d.first[i]->loc, "no binding for nonlocal '%s' found", d.name[i]);
+    }
+}
+
 static void visit_body(checker *c, const mpy_ast_seq *body, scope_kind scope, bool loop)
 {
     checker inner = *c;
@@ -328,18 +760,27 @@ static void visit_stmt(checker *c, const mpy_ast_stmt *s)
         visit_arguments(c, a, true);
         if (s->v.FunctionDef.returns)
             visit_expr(c, s->v.FunctionDef.returns, false);
-        visit_body(c, s->v.FunctionDef.body, SCOPE_FUNCTION, false);
+        scope_frame frame = {SCOPE_FUNCTION, s->v.FunctionDef.body, a, c->frame};
+        checker inner = *c;
+        inner.frame = &frame;
+        check_declarations(&inner, &frame);
+        visit_body(&inner, s->v.FunctionDef.body, SCOPE_FUNCTION, false);
         break;
     }
-    case MPY_AST_STMT_ClassDef:
+    case MPY_AST_STMT_ClassDef: {
         visit_exprs(c, s->v.ClassDef.decorator_list, false);
         visit_exprs(c, s->v.ClassDef.bases, true);
         visit_keywords(c, s->v.ClassDef.keywords);
-        visit_body(c, s->v.ClassDef.body, SCOPE_CLASS, false);
+        scope_frame frame = {SCOPE_CLASS, s->v.ClassDef.body, NULL, c->frame};
+        checker inner = *c;
+        inner.frame = &frame;
+        check_declarations(&inner, &frame);
+        visit_body(&inner, s->v.ClassDef.body, SCOPE_CLASS, false);
         break;
+    }
     case MPY_AST_STMT_Return:
         if (c->scope != SCOPE_FUNCTION)
-            note(&c->f->compiler, s->loc, "'return' outside function%s", "");
+            note(&c->f->compiler, s->loc, "'return' outside function");
         if (s->v.Return.value)
             visit_expr(c, s->v.Return.value, false);
         break;
@@ -394,6 +835,8 @@ static void visit_stmt(checker *c, const mpy_ast_stmt *s)
         visit_stmts(c, s->v.Try.body);
         for (int i = 0; i < MPY_SEQ_LEN(s->v.Try.handlers); i++) {
             const mpy_ast_excepthandler *h = MPY_SEQ_GET(s->v.Try.handlers, i);
+            if (!h->type && i + 1 < MPY_SEQ_LEN(s->v.Try.handlers))
+                note(&c->f->compiler, h->loc, "default 'except:' must be last");
             if (h->type)
                 visit_expr(c, h->type, false);
             visit_stmts(c, h->body);
@@ -408,16 +851,16 @@ static void visit_stmt(checker *c, const mpy_ast_stmt *s)
         break;
     case MPY_AST_STMT_Nonlocal:
         if (c->scope == SCOPE_MODULE)
-            note(&c->f->symtable, s->loc, "nonlocal declaration not allowed at module level%s", "");
+            note(&c->f->symtable, s->loc, "nonlocal declaration not allowed at module level");
         break;
     case MPY_AST_STMT_Expr: visit_expr(c, s->v.Expr.value, false); break;
     case MPY_AST_STMT_Break:
         if (!c->loop)
-            note(&c->f->compiler, s->loc, "'break' outside loop%s", "");
+            note(&c->f->compiler, s->loc, "'break' outside loop");
         break;
     case MPY_AST_STMT_Continue:
         if (!c->loop)
-            note(&c->f->compiler, s->loc, "'continue' not properly in loop%s", "");
+            note(&c->f->compiler, s->loc, "'continue' not properly in loop");
         break;
     default:
         break;
@@ -434,12 +877,16 @@ bool mpy_ast_check(mpy_parse_ctx *ctx, const mpy_ast_mod *mod)
 {
     findings f;
     memset(&f, 0, sizeof f);
-    checker c = {SCOPE_MODULE, false, NULL, NULL, false, &f};
-    if (mod->kind == MPY_AST_EXPRESSION)
+    scope_frame module = {SCOPE_MODULE, mod->body, NULL, NULL};
+    checker c = {SCOPE_MODULE, false, NULL, NULL, false, &module, &f};
+    if (mod->kind == MPY_AST_EXPRESSION) {
         visit_expr(&c, mod->expr, false);
-    else
+    } else {
+        check_declarations(&c, &module);
         visit_stmts(&c, mod->body);
-    const found *first = f.symtable.set ? &f.symtable : f.compiler.set ? &f.compiler : NULL;
+    }
+    const found *first = f.symtable.set ? &f.symtable : f.analysis.set ? &f.analysis
+                       : f.compiler.set ? &f.compiler : NULL;
     if (!first)
         return true;
     return mpy_parse_fail(ctx, MPY_SYNERR_SYNTAX, first->loc, "%s", first->msg);

@@ -13,6 +13,10 @@
  *
  * Expression constructors compute `depth` (1 + the deepest child) and refuse
  * trees deeper than MPY_AST_MAX_DEPTH with "too many nested expressions".
+ *
+ * Constructors are named after their node (mpy_ast_call, mpy_ast_while);
+ * where that name is already taken by a type (mpy_ast_binop, mpy_ast_arg,
+ * mpy_ast_keyword ...) they end in _new.
  */
 #ifndef MPY_AST_INTERNAL_H
 #define MPY_AST_INTERNAL_H

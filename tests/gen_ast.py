@@ -667,6 +667,23 @@ POSITIONS = [
     "f(x := 1)",
     "a[b:=1]",
     "a[*b]",
+    "def f():\n    x = 1; del x;\n",
+    "if x: a;\n",
+    "while x:\n    a; b;\nelse:\n    c;\n",
+    "for x in y: pass;\n",
+    "with (a as b, c as d,): pass",
+    "x = a[1:2:3, ...]",
+    "a[::]",
+    "a[1::]",
+    "a[:2:]",
+    "class C(B, *bs, k=1, **kw): pass",
+    "@a.b(c)\n@d\nclass E: pass",
+    "x: 'A' = yield_",
+    "f(x for x in y if x for z in x)",
+    "{**a, 'b': (c := 1)}",
+    "u'x' 'y'",
+    "lambda: (yield)",
+    "assert (yield_ := 1), 'm'",
 ]
 
 

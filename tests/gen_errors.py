@@ -316,6 +316,22 @@ def f(): [x for x in y if (yield)]
 def f(): [x for y in z for x in (yield)]
 lambda: [(yield) for x in y]
 (a, b) := 1
+try:\n  a\nexcept:\n  b\nexcept E:\n  c
+def f(x):\n  nonlocal x
+def f(x):\n  global x
+def f():\n  global x\n  nonlocal x
+def f():\n  x = 1\n  global x
+def f():\n  print(x)\n  global x
+def f():\n  x: int\n  global x
+def g():\n  def f():\n    nonlocal x
+x = 1\ndef f():\n  nonlocal x
+class C:\n  x = 1\n  def f():\n    nonlocal x
+def f():\n  nonlocal x\n  x = 1
+def f():\n  x = 1\n  nonlocal x
+x = 1\nglobal x
+def g(y):\n  class C:\n    def f():\n      nonlocal y\n  global y
+def g():\n  global y\n  def f():\n    nonlocal y
+def f():\n  for x in y: pass\n  global x
 [x for x in (y := [1])]
 [x for x in y if (x := 1)]
 [[(x := 1) for y in z] for x in w]
@@ -406,6 +422,14 @@ x = lambda
 """
 
 SINGLE = r"""
+def f(x):\n  nonlocal x\n
+try:\n  a\nexcept:\n  b\nexcept E:\n  c\n
+try
+def f()
+def f
+if x
+class C
+try:\n  pass
 def f(a, a): pass
 class C: return 1
 for x in y: break\nelse: break
