@@ -669,8 +669,6 @@ mpy_ast_expr *mpy_parse_fstring_expr(mpy_parse_ctx *ctx, const char *src, size_t
     sub.fstring_depth = ctx->fstring_depth + 1;
     sub.line_offset = line - 1;
     sub.col_offset = col - 1;
-    sub.nblocks = ctx->nblocks;
-    memcpy(sub.blocks, ctx->blocks, sizeof sub.blocks);
     mpy_lexer lx;
     mpy_lexer_init(&lx, false);
     sub.src = text;

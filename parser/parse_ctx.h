@@ -18,12 +18,6 @@
 #include "parse.h"
 #include "lexer.h"
 
-/* The kinds of enclosing construct the grammar tracks while a statement is
- * still open, so that `return`, `yield`, `break`, `continue` and `nonlocal`
- * in the wrong place are reported as soon as they are typed, as codeop does
- * (CPython finds them in its compiler, which codeop runs on every line). */
-typedef enum { MPY_BLOCK_FUNCTION, MPY_BLOCK_CLASS, MPY_BLOCK_LOOP } mpy_block_kind;
-
 /* Bison's location type: CPython's positions plus the byte span, which is
  * how actions get at the text of NAME, NUMBER and STRING tokens. */
 typedef struct mpy_yyltype {
@@ -37,8 +31,6 @@ typedef struct mpy_strtok {
     size_t start, end;
     mpy_ast_loc loc;
 } mpy_strtok;
-
-#define MPY_MAX_BLOCKS (MPY_LEX_MAX_INDENT + 8)
 
 struct mpy_lexer;
 
@@ -57,11 +49,6 @@ typedef struct mpy_parse_ctx {
     /* The tree, stored by the start rule's action. */
     mpy_ast_mod *result;
     mpy_ast_expr *fstring_result;
-
-    /* Open def/class/loop headers, innermost last (see mpy_block_kind).
-     * Plain data so a snapshot of the ctx is a struct copy. */
-    int nblocks;
-    mpy_block_kind blocks[MPY_MAX_BLOCKS];
 
     /* Set by mpy_parse_fail (first error wins); the driver reports it.
      * yyreport_syntax_error also sets err_from_parser: only an error the LR

@@ -78,7 +78,6 @@ START_TEST(verdict_table)
     mpy_casefile *known = mpy_casefile_load("tests/verdict/known_failures.txt");
     int bad_verdict = 0, bad_class = 0, bad_msg = 0, bad_line = 0, bad_offset = 0;
     int known_failing = 0, known_fixed = 0;
-    mpy_parser *p = mpy_parser_new(MPY_MODE_EXEC, NULL, NULL);
     for (int i = 0; i < cf->n; i++) {
         const mpy_case *c = &cf->cases[i];
         size_t len;
@@ -144,7 +143,6 @@ START_TEST(verdict_table)
             bad_offset++;
         }
     }
-    mpy_parser_free(p);
     fprintf(stderr, "verdict table: %d cases; wrong verdict %d, class %d, message %d, line %d "
                     "(offset differs: %d); known failures still failing %d, fixed %d\n",
             cf->n, bad_verdict, bad_class, bad_msg, bad_line, bad_offset, known_failing, known_fixed);
