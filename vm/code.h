@@ -1,0 +1,86 @@
+/* Code objects: what the compiler produces and the interpreter runs.
+ *
+ * A code object is a heap object (type `code`), immutable once built.  It
+ * holds the instruction words, constants, names, the variable layout of its
+ * frame, the exception table and the line table.
+ *
+ * Frame layout (interp.c): nlocals local slots (parameters first, in
+ * CPython's order: positional-only, positional, keyword-only, *args,
+ * **kwargs, then other locals), then ncells + nfree cell slots (cellvars,
+ * then freevars, as LOAD_DEREF numbers them), then up to stacksize values.
+ * A parameter that is also a cell variable is copied into its cell when the
+ * frame starts (cell2arg).
+ */
+#ifndef MPY_CODE_H
+#define MPY_CODE_H
+
+#include <stdint.h>
+
+#include "runtime/object.h"
+#include "opcodes.h"
+
+/* Code flags (CPython's CO_* meanings). */
+enum {
+    MPY_CO_OPTIMIZED = 1,    /* locals are slots (functions); else a dict */
+    MPY_CO_NEWLOCALS = 2,
+    MPY_CO_VARARGS = 4,
+    MPY_CO_VARKEYWORDS = 8,
+    MPY_CO_NESTED = 16,
+    MPY_CO_GENERATOR = 32,
+    MPY_CO_NOFREE = 64,
+};
+
+/* An exception-table entry: an exception raised by an instruction in
+ * [start, end) jumps to target after popping the stack to `depth` values,
+ * pushing the faulting instruction index first when lasti is set.  Entries
+ * are sorted innermost first for equal starts; lookup takes the first match. */
+typedef struct mpy_exc_entry {
+    uint32_t start, end, target;
+    uint16_t depth;
+    uint16_t lasti;
+} mpy_exc_entry;
+
+/* Line table: one entry per run of instructions on the same line. */
+typedef struct mpy_line_entry {
+    uint32_t start; /* first instruction index of the run */
+    int32_t line;   /* -1: no line (artificial code) */
+} mpy_line_entry;
+
+typedef struct mpy_code {
+    mpy_obj hdr;
+    uint32_t *code;          /* ncode instruction words */
+    uint32_t ncode;
+    mpy_value *consts;       /* nconsts */
+    uint32_t nconsts;
+    mpy_str **names;         /* nnames, interned */
+    uint32_t nnames;
+    mpy_str **varnames;      /* nlocals local names */
+    uint32_t nlocals;
+    mpy_str **cellvars;      /* ncells */
+    uint32_t ncells;
+    mpy_str **freevars;      /* nfree */
+    uint32_t nfree;
+    int32_t *cell2arg;       /* ncells entries: parameter slot or -1; NULL if none */
+    uint32_t argcount;       /* positional (including positional-only) */
+    uint32_t posonlyargcount;
+    uint32_t kwonlyargcount;
+    uint32_t flags;
+    uint32_t stacksize;
+    mpy_exc_entry *exctable;
+    uint32_t nexc;
+    mpy_line_entry *lines;
+    uint32_t nlines;
+    int firstlineno;
+    mpy_str *name;           /* co_name */
+    mpy_str *qualname;       /* co_qualname */
+    mpy_str *filename;       /* co_filename */
+} mpy_code;
+
+/* A new, empty code object (all arrays NULL).  The compiler fills it in
+ * with arrays from mpy_mem_realloc; finalize frees them. */
+mpy_code *mpy_code_new(mpy_vm *vm);
+/* Source line of instruction index `pc` (-1 when unknown). */
+int mpy_code_line(const mpy_code *co, uint32_t pc);
+extern const mpy_type_spec mpy_code_spec;
+
+#endif
