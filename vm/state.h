@@ -1,0 +1,104 @@
+/* struct mpy_vm: everything one interpreter instance owns.  Nothing in
+ * minipy is global, so any number of VMs can coexist in one process.
+ *
+ * Only vm/ and runtime/ include this header; embedders see the opaque
+ * mpy_vm of vm/vm.h.
+ */
+#ifndef MPY_STATE_H
+#define MPY_STATE_H
+
+#include <signal.h>
+
+#include "vm/vm.h"
+#include "runtime/object.h"
+
+/* Interned names the runtime uses often, created when the VM starts:
+ * vm->names.X is the interned str for the X spelled in the table. */
+#define MPY_NAMES(X)                                                           \
+    X(__init__) X(__new__) X(__repr__) X(__str__) X(__hash__) X(__eq__)        \
+    X(__ne__) X(__lt__) X(__le__) X(__gt__) X(__ge__) X(__len__) X(__bool__)   \
+    X(__getitem__) X(__setitem__) X(__delitem__) X(__contains__) X(__iter__)   \
+    X(__next__) X(__call__) X(__enter__) X(__exit__) X(__getattr__)            \
+    X(__getattribute__) X(__setattr__) X(__delattr__) X(__get__) X(__set__)    \
+    X(__delete__) X(__name__) X(__qualname__) X(__module__) X(__doc__)         \
+    X(__dict__) X(__class__) X(__bases__) X(__mro__) X(__builtins__)           \
+    X(__annotations__) X(__index__) X(__int__) X(__float__) X(__neg__)         \
+    X(__pos__) X(__invert__) X(__abs__) X(__format__) X(__reversed__)          \
+    X(__missing__) X(__init_subclass__) X(__set_name__) X(__slots__)           \
+    X(__file__) X(__main__) X(__import__) X(__build_class__) X(__round__)      \
+    X(__trunc__) X(__floor__) X(__ceil__) X(__instancecheck__)                 \
+    X(__subclasscheck__) X(__class_getitem__) X(__traceback__) X(__cause__)    \
+    X(__context__) X(__suppress_context__) X(__package__) X(__spec__)          \
+    X(__loader__) X(__path__) X(__all__) X(__divmod__) X(__rdivmod__)          \
+    X(__classcell__) X(__prepare__) X(__weakref__) X(__length_hint__)          \
+    X(__sizeof__) X(__dir__) X(__del__) X(args) X(value) X(code) X(send)       \
+    X(throw) X(close) X(keys) X(items) X(values) X(write) X(flush) X(read)     \
+    X(readline) X(get) X(append) X(stdout) X(stderr) X(stdin)                  \
+    X(displayhook) X(excepthook) X(ps1) X(ps2) X(_) X(builtins) X(self)        \
+    X(msg) X(filename) X(lineno) X(offset) X(text) X(end_lineno)               \
+    X(end_offset) X(print_file_and_line) X(name) X(path) X(obj) X(key)         \
+    X(reverse) X(sep) X(end) X(file) X(default) X(start) X(strict)
+
+typedef struct mpy_names {
+#define MPY_NAME_FIELD(n) mpy_str *n;
+    MPY_NAMES(MPY_NAME_FIELD)
+#undef MPY_NAME_FIELD
+} mpy_names;
+
+typedef struct mpy_frame mpy_frame;
+
+struct mpy_vm {
+    mpy_config config;
+
+    /* --- memory and GC (runtime/gc.c) --- */
+    size_t bytes_allocated;   /* live bytes, objects and owned buffers */
+    size_t next_gc;           /* collect at the next safe point beyond this */
+    size_t peak_bytes;
+    mpy_obj *objects;         /* every heap object */
+    int gc_block;             /* > 0: a C caller holds unrooted objects */
+    bool stress_gc;           /* collect at every safe point (MPY_STRESS_GC) */
+    mpy_obj **gray;           /* mark stack */
+    size_t ngray, capgray;
+    mpy_value *roots;         /* mpy_root_push stack */
+    int nroots, caproots;
+
+    /* --- interned strings (runtime/intern.c): open addressing, weak --- */
+    mpy_str **intern;
+    size_t intern_cap, intern_count;
+
+    /* --- types and singletons --- */
+    mpy_type *types[MPY_TYPE_COUNT];
+    mpy_type *exc_types[MPY_EXC_COUNT];
+    mpy_tuple *empty_tuple;
+    mpy_str *empty_str;
+    mpy_obj *notimpl, *ellipsis;
+    mpy_value memerr;         /* preallocated MemoryError instance */
+    mpy_names names;
+
+    /* --- exceptions (runtime/exc.c) --- */
+    mpy_value exc;            /* pending exception, MPY_NULL: none */
+    mpy_value exc_info;       /* exception being handled (sys.exc_info()), MPY_NULL: none */
+
+    /* --- namespaces and modules --- */
+    mpy_dict *builtins;       /* the builtins module's dict */
+    mpy_dict *modules;        /* sys.modules */
+    mpy_obj *sys;             /* the sys module */
+    mpy_obj *builtins_module;
+
+    /* --- interpreter (vm/interp.c) --- */
+    mpy_frame *frame;         /* innermost running frame */
+    int depth;                /* Python call depth, for RecursionError */
+    int recursion_limit;      /* sys.getrecursionlimit() */
+    int c_depth;              /* native nesting (repr, eq, calls from C) */
+    volatile sig_atomic_t interrupt; /* mpy_vm_interrupt sets it */
+    void *interp_state;       /* owned by interp.c: value stack chunks etc. */
+};
+
+/* Guard for C recursion (repr of nested lists, __eq__ calling itself...):
+ * raises RecursionError "maximum recursion depth exceeded..." when native
+ * nesting passes the limit.  Pair every successful enter with a leave. */
+#define MPY_C_DEPTH_MAX 1200
+bool mpy_c_enter(mpy_vm *vm, const char *where);
+static inline void mpy_c_leave(mpy_vm *vm) { vm->c_depth--; }
+
+#endif
