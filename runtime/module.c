@@ -1,0 +1,81 @@
+/* Module objects. */
+#include <string.h>
+
+#include "vm/state.h"
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/func.h"
+#include "runtime/module.h"
+#include "runtime/str.h"
+
+mpy_module *mpy_module_new(mpy_vm *vm, const char *name)
+{
+    mpy_module *m = mpy_obj_alloc(vm, vm->types[MPY_TYPE_MODULE], sizeof *m);
+    if (!m) return NULL;
+    m->dict = mpy_dict_new(vm);
+    mpy_str *n = mpy_str_intern_cstr(vm, name);
+    if (!m->dict || !n) return NULL;
+    if (!mpy_dict_set_str(vm, m->dict, vm->names.__name__, mpy_from_obj(n)) ||
+        !mpy_dict_set_str(vm, m->dict, vm->names.__doc__, MPY_NONE) ||
+        !mpy_dict_set_str(vm, m->dict, vm->names.__package__, MPY_NONE) ||
+        !mpy_dict_set_str(vm, m->dict, vm->names.__spec__, MPY_NONE) ||
+        !mpy_dict_set_str(vm, m->dict, vm->names.__loader__, MPY_NONE))
+        return NULL;
+    return m;
+}
+
+bool mpy_module_add_functions(mpy_vm *vm, mpy_module *m, const mpy_method_def *defs)
+{
+    for (; defs->name; defs++) {
+        mpy_value f = mpy_native_new(vm, defs->name, defs->fn, NULL);
+        if (mpy_is_null(f) || !mpy_dict_set_cstr(vm, m->dict, defs->name, f)) return false;
+    }
+    return true;
+}
+
+static mpy_value module_getattr(mpy_vm *vm, mpy_value self, mpy_str *name)
+{
+    mpy_module *m = (mpy_module *)self.u.o;
+    mpy_value v = mpy_dict_get_str(vm, m->dict, name);
+    if (!mpy_is_null(v)) return v;
+    v = mpy_generic_getattr(vm, self, name);
+    if (!mpy_is_null(v) || !mpy_err_matches(vm, MPY_EXC_AttributeError)) return v;
+    mpy_err_clear(vm);
+    mpy_value mn = mpy_dict_get_str(vm, m->dict, vm->names.__name__);
+    if (!mpy_is_null(mn) && mpy_is_sub(vm, mn, MPY_TYPE_STR))
+        return mpy_err_fmt_v(vm, MPY_EXC_AttributeError, "module '%s' has no attribute '%s'", mpy_as_str(mn)->data,
+                             name->data);
+    return mpy_err_fmt_v(vm, MPY_EXC_AttributeError, "module has no attribute '%s'", name->data);
+}
+
+static mpy_value module_repr(mpy_vm *vm, mpy_value self)
+{
+    mpy_module *m = (mpy_module *)self.u.o;
+    mpy_value n = mpy_dict_get_str(vm, m->dict, vm->names.__name__);
+    mpy_value f = mpy_dict_get_str(vm, m->dict, vm->names.__file__);
+    const char *name = !mpy_is_null(n) && mpy_is_sub(vm, n, MPY_TYPE_STR) ? mpy_as_str(n)->data : "?";
+    if (!mpy_is_null(f) && mpy_is_sub(vm, f, MPY_TYPE_STR))
+        return mpy_from_obj(mpy_str_printf(vm, "<module '%s' from '%s'>", name, mpy_as_str(f)->data));
+    return mpy_from_obj(mpy_str_printf(vm, "<module '%s' (built-in)>", name));
+}
+
+static void module_trace(mpy_vm *vm, mpy_obj *o) { mpy_gc_mark_obj(vm, (mpy_obj *)((mpy_module *)o)->dict); }
+
+static mpy_value module_new_(mpy_vm *vm, mpy_type *t, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (argc < 1 || !mpy_is_sub(vm, args[0], MPY_TYPE_STR))
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "module() argument 'name' must be str");
+    mpy_module *m = mpy_module_new(vm, mpy_as_str(args[0])->data);
+    if (m) m->hdr.type = t;
+    return m ? mpy_from_obj(m) : MPY_NULL;
+}
+
+const mpy_type_spec mpy_module_spec = {
+    .name = "module",
+    .base = MPY_TYPE_OBJECT,
+    .flags = MPY_TF_BASETYPE,
+    .instance_size = sizeof(mpy_module),
+    .dict_offset = offsetof(mpy_module, dict),
+    .slots = {.getattr = module_getattr, .repr = module_repr, .trace = module_trace, .new_ = module_new_},
+};

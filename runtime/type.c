@@ -1,0 +1,298 @@
+/* Type objects: creation of the built-in types from their specs, class
+ * creation (type(name, bases, dict) and the class statement), the MRO
+ * (C3), attribute lookup along the MRO, and the `type` type's own slots.
+ */
+#include <string.h>
+
+#include "vm/state.h"
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/func.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
+
+mpy_type *mpy_typeof(mpy_vm *vm, mpy_value v)
+{
+    switch (v.tag) {
+    case MPY_TAG_OBJ: return v.u.o->type;
+    case MPY_TAG_INT: return vm->types[MPY_TYPE_INT];
+    case MPY_TAG_FLOAT: return vm->types[MPY_TYPE_FLOAT];
+    case MPY_TAG_BOOL: return vm->types[MPY_TYPE_BOOL];
+    case MPY_TAG_NONE: return vm->types[MPY_TYPE_NONE];
+    default: return vm->types[MPY_TYPE_OBJECT]; /* MPY_NULL: never asked */
+    }
+}
+
+mpy_type *mpy_type_get(mpy_vm *vm, mpy_type_id id) { return vm->types[id]; }
+mpy_type *mpy_exc_type(mpy_vm *vm, mpy_exc_id id) { return vm->exc_types[id]; }
+
+bool mpy_type_is_sub(const mpy_type *sub, const mpy_type *sup)
+{
+    if (sub == sup) return true;
+    if (sub->mro) {
+        for (size_t i = 0; i < sub->mro->len; i++)
+            if (sub->mro->items[i].u.o == (const mpy_obj *)sup) return true;
+        return false;
+    }
+    for (const mpy_type *t = sub->base; t; t = t->base)
+        if (t == sup) return true;
+    return false;
+}
+
+bool mpy_isinstance(mpy_vm *vm, mpy_value v, const mpy_type *t)
+{
+    return mpy_type_is_sub(mpy_typeof(vm, v), t);
+}
+
+bool mpy_is_type(mpy_vm *vm, mpy_value v, mpy_type_id id)
+{
+    return mpy_typeof(vm, v) == vm->types[id];
+}
+
+bool mpy_is_sub(mpy_vm *vm, mpy_value v, mpy_type_id id)
+{
+    return mpy_type_is_sub(mpy_typeof(vm, v), vm->types[id]);
+}
+
+mpy_value mpy_type_lookup(mpy_vm *vm, mpy_type *type, mpy_str *name)
+{
+    mpy_tuple *mro = type->mro;
+    if (!mro) {
+        for (mpy_type *t = type; t; t = t->base) {
+            mpy_value v = mpy_dict_get_str(vm, t->dict, name);
+            if (!mpy_is_null(v)) return v;
+        }
+        return MPY_NULL;
+    }
+    for (size_t i = 0; i < mro->len; i++) {
+        mpy_type *t = (mpy_type *)mro->items[i].u.o;
+        mpy_value v = mpy_dict_get_str(vm, t->dict, name);
+        if (!mpy_is_null(v)) return v;
+    }
+    return MPY_NULL;
+}
+
+const char *mpy_type_name(const mpy_type *t) { return t->name ? t->name->data : "?"; }
+const char *mpy_tname(mpy_vm *vm, mpy_value v) { return mpy_type_name(mpy_typeof(vm, v)); }
+
+/* ---------------------------------------------------------------- C3 MRO */
+
+/* Merges the MROs of the bases and the bases list (C3 linearisation).
+ * Returns a new tuple starting with `type`, or NULL with TypeError "Cannot
+ * create a consistent method resolution order (MRO) for bases A, B". */
+static mpy_tuple *compute_mro(mpy_vm *vm, mpy_type *type, mpy_tuple *bases)
+{
+    size_t nb = bases->len;
+    if (nb == 1) {
+        mpy_tuple *bm = ((mpy_type *)bases->items[0].u.o)->mro;
+        mpy_tuple *m = mpy_tuple_new(vm, bm->len + 1);
+        if (!m) return NULL;
+        m->items[0] = mpy_from_obj(type);
+        memcpy(m->items + 1, bm->items, bm->len * sizeof(mpy_value));
+        return m;
+    }
+    /* Sequences to merge: each base's MRO, then the bases list itself. */
+    size_t nseq = nb + 1, total = 1;
+    const mpy_tuple **seqs = mpy_mem_realloc(vm, NULL, 0, nseq * sizeof *seqs);
+    size_t *pos = mpy_mem_realloc(vm, NULL, 0, nseq * sizeof *pos);
+    if (!seqs || !pos) return NULL;
+    for (size_t i = 0; i < nb; i++) {
+        seqs[i] = ((mpy_type *)bases->items[i].u.o)->mro;
+        total += seqs[i]->len;
+    }
+    seqs[nb] = bases;
+    memset(pos, 0, nseq * sizeof *pos);
+    mpy_value *out = mpy_mem_realloc(vm, NULL, 0, total * sizeof *out);
+    mpy_tuple *result = NULL;
+    if (!out) goto done;
+    size_t n = 0;
+    out[n++] = mpy_from_obj(type);
+    for (;;) {
+        bool any = false;
+        mpy_obj *pick = NULL;
+        for (size_t i = 0; i < nseq && !pick; i++) {
+            if (pos[i] >= seqs[i]->len) continue;
+            any = true;
+            mpy_obj *cand = seqs[i]->items[pos[i]].u.o;
+            bool in_tail = false;
+            for (size_t j = 0; j < nseq && !in_tail; j++)
+                for (size_t k = pos[j] + 1; k < seqs[j]->len; k++)
+                    if (seqs[j]->items[k].u.o == cand) { in_tail = true; break; }
+            if (!in_tail) pick = cand;
+        }
+        if (!any) break;
+        if (!pick) {
+            char names[512];
+            size_t w = 0;
+            names[0] = 0;
+            for (size_t i = 0; i < nb && w < sizeof names - 64; i++)
+                w += (size_t)snprintf(names + w, sizeof names - w, "%s%s", i ? ", " : "",
+                                      mpy_type_name((mpy_type *)bases->items[i].u.o));
+            mpy_err_fmt(vm, MPY_EXC_TypeError,
+                        "Cannot create a consistent method resolution order (MRO) for bases %s", names);
+            goto done;
+        }
+        out[n++] = mpy_from_obj(pick);
+        for (size_t i = 0; i < nseq; i++)
+            if (pos[i] < seqs[i]->len && seqs[i]->items[pos[i]].u.o == pick) pos[i]++;
+    }
+    result = mpy_tuple_from(vm, n, out);
+done:
+    if (out) mpy_mem_free(vm, out, total * sizeof *out);
+    mpy_mem_free(vm, seqs, nseq * sizeof *seqs);
+    mpy_mem_free(vm, pos, nseq * sizeof *pos);
+    return result;
+}
+
+/* --------------------------------------------------- built-in type setup */
+
+static bool add_methods(mpy_vm *vm, mpy_type *t, const mpy_type_spec *spec)
+{
+    for (const mpy_method_def *m = spec->methods; m && m->name; m++) {
+        mpy_value f = mpy_native_new(vm, m->name, m->fn, t);
+        if (mpy_is_null(f)) return false;
+        if (m->kind == MPY_METH_STATIC) f = mpy_staticmethod_new(vm, f);
+        else if (m->kind == MPY_METH_CLASS) f = mpy_classmethod_new(vm, f);
+        if (mpy_is_null(f) || !mpy_dict_set_cstr(vm, t->dict, m->name, f)) return false;
+    }
+    for (const mpy_getset_def *g = spec->getsets; g && g->name; g++) {
+        mpy_value d = mpy_getset_new(vm, g, t);
+        if (mpy_is_null(d) || !mpy_dict_set_cstr(vm, t->dict, g->name, d)) return false;
+    }
+    return true;
+}
+
+/* Fills a type object from a spec; base already created. */
+bool mpy_type_init_builtin(mpy_vm *vm, mpy_type *t, const mpy_type_spec *spec, mpy_type *base)
+{
+    t->name = mpy_str_intern_cstr(vm, spec->name);
+    if (!t->name) return false;
+    t->qualname = t->name;
+    t->module = mpy_str_intern_cstr(vm, "builtins");
+    t->dict = mpy_dict_new(vm);
+    if (!t->module || !t->dict) return false;
+    t->base = base;
+    t->flags = spec->flags | (base ? base->flags & (MPY_TF_EXCEPTION | MPY_TF_INT_SUB | MPY_TF_STR_SUB |
+                                                    MPY_TF_TUPLE_SUB | MPY_TF_LIST_SUB | MPY_TF_DICT_SUB |
+                                                    MPY_TF_TYPE_SUB)
+                                    : 0);
+    t->instance_size = spec->instance_size ? spec->instance_size : (base ? base->instance_size : sizeof(mpy_obj));
+    t->dict_offset = spec->dict_offset ? spec->dict_offset : (base ? base->dict_offset : 0);
+    t->slots = spec->slots;
+    if (base) {
+        /* Inherit every slot the spec leaves empty, except that a type
+         * defining equality without a hash is unhashable (as CPython sets
+         * __hash__ = None when a class overrides __eq__ only). */
+        void (**dst)(void) = (void (**)(void))&t->slots;
+        void (*const *src)(void) = (void (*const *)(void))&base->slots;
+        for (size_t i = 0; i < sizeof(mpy_slots) / sizeof(void (*)(void)); i++)
+            if (!dst[i]) dst[i] = src[i];
+        if (spec->slots.richcmp && !spec->slots.hash) t->slots.hash = NULL;
+    }
+    t->bases = base ? mpy_tuple_pack(vm, 1, mpy_from_obj(base)) : vm->empty_tuple;
+    if (!t->bases) return false;
+    if (base) {
+        t->mro = compute_mro(vm, t, t->bases);
+    } else {
+        t->mro = mpy_tuple_pack(vm, 1, mpy_from_obj(t));
+    }
+    if (!t->mro) return false;
+    if (spec->doc && !mpy_dict_set_str(vm, t->dict, vm->names.__doc__, mpy_from_obj(mpy_str_from_cstr(vm, spec->doc))))
+        return false;
+    return add_methods(vm, t, spec);
+}
+
+mpy_type *mpy_type_alloc(mpy_vm *vm)
+{
+    return mpy_obj_alloc(vm, vm->types[MPY_TYPE_TYPE], sizeof(mpy_type));
+}
+
+/* ------------------------------------------------------- heap classes */
+
+
+/* The "solid" base: the nearest built-in ancestor whose instance layout
+ * the new class extends.  All bases must agree on it. */
+static mpy_type *solid_base(mpy_type *t)
+{
+    while (t->flags & MPY_TF_HEAP) t = t->base;
+    return t;
+}
+
+mpy_value mpy_type_new_class(mpy_vm *vm, mpy_type *meta, mpy_str *name, mpy_tuple *bases, mpy_dict *ns)
+{
+    mpy_type *object = vm->types[MPY_TYPE_OBJECT];
+    if (bases->len == 0) {
+        bases = mpy_tuple_pack(vm, 1, mpy_from_obj(object));
+        if (!bases) return MPY_NULL;
+    }
+    mpy_type *best = NULL;
+    for (size_t i = 0; i < bases->len; i++) {
+        mpy_value b = bases->items[i];
+        if (!mpy_is_sub(vm, b, MPY_TYPE_TYPE))
+            return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "bases must be types");
+        mpy_type *bt = (mpy_type *)b.u.o;
+        if (!(bt->flags & MPY_TF_BASETYPE))
+            return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "type '%s' is not an acceptable base type",
+                                 mpy_type_name(bt));
+        for (size_t j = 0; j < i; j++)
+            if (bases->items[j].u.o == b.u.o)
+                return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "duplicate base class %s", mpy_type_name(bt));
+        mpy_type *sb = solid_base(bt);
+        if (!best || mpy_type_is_sub(sb, best)) best = sb;
+        else if (!mpy_type_is_sub(best, sb))
+            return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "multiple bases have instance lay-out conflict");
+    }
+    /* CPython's implicit class-body rules: __new__ is a staticmethod,
+     * __init_subclass__ and __class_getitem__ are classmethods, and a class
+     * that defines __eq__ without __hash__ is unhashable. */
+    mpy_value v = mpy_dict_get_str(vm, ns, vm->names.__new__);
+    if (mpy_is_type(vm, v, MPY_TYPE_FUNCTION) &&
+        !mpy_dict_set_str(vm, ns, vm->names.__new__, mpy_staticmethod_new(vm, v)))
+        return MPY_NULL;
+    mpy_str *const cms[] = {vm->names.__init_subclass__, vm->names.__class_getitem__};
+    for (int i = 0; i < 2; i++) {
+        v = mpy_dict_get_str(vm, ns, cms[i]);
+        if (mpy_is_type(vm, v, MPY_TYPE_FUNCTION) && !mpy_dict_set_str(vm, ns, cms[i], mpy_classmethod_new(vm, v)))
+            return MPY_NULL;
+    }
+    if (!mpy_is_null(mpy_dict_get_str(vm, ns, vm->names.__eq__)) &&
+        mpy_is_null(mpy_dict_get_str(vm, ns, vm->names.__hash__)) &&
+        !mpy_dict_set_str(vm, ns, vm->names.__hash__, MPY_NONE))
+        return MPY_NULL;
+    mpy_type *t = mpy_obj_alloc(vm, meta, sizeof(mpy_type));
+    if (!t) return MPY_NULL;
+    mpy_type *base = (mpy_type *)bases->items[0].u.o;
+    t->name = mpy_str_intern_str(vm, name);
+    t->qualname = t->name;
+    t->base = base;
+    t->bases = bases;
+    t->dict = ns;
+    t->flags = MPY_TF_HEAP | MPY_TF_BASETYPE | MPY_TF_HAS_DICT |
+               (best->flags & (MPY_TF_EXCEPTION | MPY_TF_INT_SUB | MPY_TF_STR_SUB | MPY_TF_TUPLE_SUB |
+                               MPY_TF_LIST_SUB | MPY_TF_DICT_SUB | MPY_TF_TYPE_SUB));
+    for (size_t i = 0; i < bases->len; i++)
+        t->flags |= ((mpy_type *)bases->items[i].u.o)->flags & MPY_TF_EXCEPTION;
+    /* Instances get a __dict__: reuse the base layout's slot when it has
+     * one, else append a pointer after the base layout. */
+    if (best->dict_offset) {
+        t->instance_size = best->instance_size;
+        t->dict_offset = best->dict_offset;
+    } else {
+        t->instance_size = best->instance_size + sizeof(mpy_dict *);
+        t->dict_offset = (int)best->instance_size;
+    }
+    if (base->instance_size > t->instance_size) t->instance_size = base->instance_size;
+    t->mro = compute_mro(vm, t, bases);
+    if (!t->mro) return MPY_NULL;
+    mpy_value qn = mpy_dict_get_str(vm, ns, vm->names.__qualname__);
+    if (!mpy_is_null(qn) && mpy_is_sub(vm, qn, MPY_TYPE_STR)) {
+        t->qualname = mpy_as_str(qn);
+        if (mpy_dict_del(vm, ns, mpy_from_obj(vm->names.__qualname__)) < 0) return MPY_NULL;
+    }
+    mpy_value mod = mpy_dict_get_str(vm, ns, vm->names.__module__);
+    if (!mpy_is_null(mod) && mpy_is_sub(vm, mod, MPY_TYPE_STR)) t->module = mpy_as_str(mod);
+    mpy_class_fill_slots(vm, t);
+    return mpy_from_obj(t);
+}
