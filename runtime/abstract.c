@@ -167,7 +167,7 @@ static mpy_value binop_plain(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
     return mpy_notimpl(vm);
 }
 
-mpy_value mpy_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
+mpy_value mpy_binary_op(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
 {
     if (!mpy_c_enter(vm, NULL)) return MPY_NULL;
     mpy_value r;

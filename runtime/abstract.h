@@ -23,7 +23,7 @@ mpy_value mpy_compare(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op);
 int mpy_compare_bool(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op);
 /* a OP b for every binary operator, in-place ones included (op >=
  * MPY_BINOP_INPLACE tries __iop__ then falls back to the plain op). */
-mpy_value mpy_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b);
+mpy_value mpy_binary_op(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b);
 mpy_value mpy_unary(mpy_vm *vm, mpy_unaryop op, mpy_value v);
 /* bool(v): 1, 0, -1 on error. */
 int mpy_truth(mpy_vm *vm, mpy_value v);

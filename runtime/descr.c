@@ -8,6 +8,7 @@
 #include "runtime/exc.h"
 #include "runtime/func.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
 
 /* ------------------------------------------------ staticmethod/classmethod */
 

@@ -322,7 +322,7 @@ static mpy_value method_getattr(mpy_vm *vm, mpy_value self, mpy_str *name)
 {
     mpy_method *m = (mpy_method *)self.u.o;
     if (name == vm->names.__self__) return m->self;
-    if (name == vm->names.__func__) return m->func;
+    if (strcmp(name->data, "__func__") == 0) return m->func;
     mpy_value v = mpy_generic_getattr(vm, self, name);
     if (!mpy_is_null(v) || !mpy_err_matches(vm, MPY_EXC_AttributeError)) return v;
     mpy_err_clear(vm);

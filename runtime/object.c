@@ -29,11 +29,6 @@ mpy_dict *mpy_instance_dict(mpy_vm *vm, mpy_value obj, bool create)
     return *slot;
 }
 
-static bool is_data_descr(mpy_vm *vm, mpy_value d)
-{
-    return mpy_typeof(vm, d)->slots.descr_set != NULL;
-}
-
 mpy_value mpy_generic_getattr(mpy_vm *vm, mpy_value obj, mpy_str *name)
 {
     mpy_type *t = mpy_typeof(vm, obj);
@@ -483,7 +478,7 @@ static const mpy_getset_def type_getsets[] = {
     {NULL, NULL, NULL},
 };
 
-const mpy_type_spec mpy_type_spec = {
+const mpy_type_spec mpy_type_type_spec = {
     .name = "type",
     .base = MPY_TYPE_OBJECT,
     .flags = MPY_TF_BASETYPE | MPY_TF_TYPE_SUB,

@@ -291,7 +291,7 @@ struct mpy_type {
  * runtime/<type>.c defines `const mpy_type_spec mpy_<name>_spec`.  The order
  * is the order of creation: a base comes before its subtypes. */
 #define MPY_BUILTIN_TYPES(X)                                                   \
-    X(OBJECT, object) X(TYPE, type) X(NONE, NoneType) X(NOTIMPL, NotImplementedType) \
+    X(OBJECT, object) X(TYPE, type_type) X(NONE, NoneType) X(NOTIMPL, NotImplementedType) \
     X(ELLIPSIS, ellipsis) X(INT, int) X(BOOL, bool) X(FLOAT, float)            \
     X(STR, str) X(BYTES, bytes) X(BYTEARRAY, bytearray) X(TUPLE, tuple) X(LIST, list) \
     X(DICT, dict) X(SET, set) X(FROZENSET, frozenset) X(RANGE, range)          \

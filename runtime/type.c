@@ -2,6 +2,7 @@
  * creation (type(name, bases, dict) and the class statement), the MRO
  * (C3), attribute lookup along the MRO, and the `type` type's own slots.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "vm/state.h"

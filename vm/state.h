@@ -31,13 +31,13 @@
     X(__context__) X(__suppress_context__) X(__package__) X(__spec__)          \
     X(__loader__) X(__path__) X(__all__) X(__divmod__) X(__rdivmod__)          \
     X(__classcell__) X(__prepare__) X(__weakref__) X(__length_hint__)          \
-    X(__sizeof__) X(__dir__) X(__del__) X(__self__) X(__func__) X(args) X(value) X(code) X(send)       \
+    X(__sizeof__) X(__dir__) X(__del__) X(__self__) X(args) X(value) X(code) X(send)       \
     X(throw) X(close) X(keys) X(items) X(values) X(write) X(flush) X(read)     \
     X(readline) X(get) X(append) X(stdout) X(stderr) X(stdin)                  \
     X(displayhook) X(excepthook) X(ps1) X(ps2) X(_) X(builtins) X(self)        \
     X(msg) X(filename) X(lineno) X(offset) X(text) X(end_lineno)               \
     X(end_offset) X(print_file_and_line) X(name) X(path) X(obj) X(key)         \
-    X(reverse) X(sep) X(end) X(file) X(default) X(start) X(strict)
+    X(reverse) X(sep) X(end) X(file) X(start) X(strict)
 
 typedef struct mpy_names {
 #define MPY_NAME_FIELD(n) mpy_str *n;
