@@ -50,5 +50,15 @@ void mpy_dict_clear(mpy_vm *vm, mpy_dict *d);
 mpy_dict *mpy_dict_copy(mpy_vm *vm, mpy_dict *d);
 /* d.update(other) for a dict or mapping or iterable of pairs. */
 MPY_MUST_CHECK bool mpy_dict_update(mpy_vm *vm, mpy_dict *d, mpy_value other);
+/* Removes and returns the value of key, MPY_NULL when absent (*err false)
+ * or on error (*err true). */
+mpy_value mpy_dict_pop(mpy_vm *vm, mpy_dict *d, mpy_value key, bool *err);
+
+/* Views and iterators (runtime/dictview.c). */
+typedef enum { MPY_DICT_KEYS, MPY_DICT_VALUES, MPY_DICT_ITEMS } mpy_dict_part;
+mpy_value mpy_dict_view_new(mpy_vm *vm, mpy_dict *d, mpy_dict_part part);
+mpy_value mpy_dict_iter_new(mpy_vm *vm, mpy_dict *d, mpy_dict_part part, bool reversed);
+/* A read-only proxy of a mapping (type.__dict__). */
+mpy_value mpy_mappingproxy_new(mpy_vm *vm, mpy_dict *d);
 
 #endif

@@ -16,6 +16,7 @@
 
 struct mpy_str {
     mpy_obj hdr;
+    mpy_dict *dict; /* __dict__ of a str subclass instance, else NULL */
     int64_t hash;   /* -1: not computed yet */
     size_t len;     /* bytes */
     size_t cplen;   /* code points */
@@ -24,6 +25,12 @@ struct mpy_str {
 
 static inline mpy_str *mpy_as_str(mpy_value v) { return (mpy_str *)v.u.o; }
 static inline bool mpy_str_is_ascii(const mpy_str *s) { return s->len == s->cplen; }
+/* Is v a str or an instance of a str subclass (the str spec carries
+ * MPY_TF_STR_SUB itself, so one flag test covers both). */
+static inline bool mpy_is_strv(mpy_value v)
+{
+    return v.tag == MPY_TAG_OBJ && (v.u.o->type->flags & MPY_TF_STR_SUB);
+}
 
 /* New string from valid UTF-8 (not checked; use mpy_str_from_utf8 for
  * untrusted bytes).  NULL with MemoryError pending. */
@@ -49,5 +56,75 @@ bool mpy_str_eq(const mpy_str *a, const mpy_str *b);
 mpy_str *mpy_str_repr(mpy_vm *vm, mpy_str *s);
 /* Concatenation. */
 mpy_str *mpy_str_concat(mpy_vm *vm, mpy_str *a, mpy_str *b);
+
+/* New string from untrusted bytes: UnicodeDecodeError ('utf-8' codec
+ * can't decode byte 0x.. in position N: ...) unless errors is "replace"
+ * (U+FFFD) or "ignore".  errors NULL means "strict". */
+mpy_str *mpy_str_from_utf8(mpy_vm *vm, const char *data, size_t len, const char *errors);
+/* ascii(): s (usually a repr) with every non-ASCII code point escaped as
+ * \xNN, \uNNNN or \UNNNNNNNN. */
+mpy_str *mpy_str_to_ascii(mpy_vm *vm, mpy_str *s);
+/* The exact str built from s (a str subclass instance gives a plain copy,
+ * a plain str is returned as is). */
+mpy_str *mpy_str_exact(mpy_vm *vm, mpy_str *s);
+/* s[i] for a code point index 0 <= i < cplen, as a one-character str
+ * (ASCII characters are interned, so this rarely allocates). */
+mpy_str *mpy_str_char_at(mpy_vm *vm, mpy_str *s, size_t i);
+/* The one-character string for code point c. */
+mpy_str *mpy_str_from_cp(mpy_vm *vm, uint32_t c);
+/* Byte offset of code point index i (0 <= i <= cplen). */
+size_t mpy_str_offset(const mpy_str *s, size_t i);
+
+/* UTF-8 helpers shared by the str files.  mpy_utf8_decode reads one code
+ * point of valid UTF-8 at *p and advances *p; mpy_utf8_encode writes c
+ * into out (at least 4 bytes) and returns the byte count. */
+uint32_t mpy_utf8_decode(const unsigned char **p);
+size_t mpy_utf8_encode(uint32_t c, char *out);
+
+/* Byte offset of the first occurrence of needle in hay, or -1. */
+int64_t mpy_mem_find(const char *hay, size_t hn, const char *needle, size_t nn);
+int64_t mpy_mem_rfind(const char *hay, size_t hn, const char *needle, size_t nn);
+
+/* Character classes (str_methods.c): ASCII exact, Latin-1 and common
+ * Unicode blocks approximated without the full Unicode database. */
+bool mpy_str_cp_printable(uint32_t c);
+bool mpy_str_cp_isspace(uint32_t c);
+bool mpy_str_cp_isalpha(uint32_t c);
+bool mpy_str_cp_isdecimal(uint32_t c);
+/* The value 0..9 of a decimal digit code point (any script), or -1: for
+ * int() and float() of non-ASCII digits. */
+int mpy_str_cp_digit_value(uint32_t c);
+
+/* A growable UTF-8 buffer for building strings (format, join, replace
+ * ...): raw memory, turned into a str by mpy_textbuf_finish, which also
+ * releases it.  On error call mpy_textbuf_free. */
+typedef struct mpy_textbuf {
+    char *data;
+    size_t len, cap;
+    char small[200]; /* used until the text outgrows it */
+} mpy_textbuf;
+void mpy_textbuf_init(mpy_textbuf *b);
+MPY_MUST_CHECK bool mpy_textbuf_add(mpy_vm *vm, mpy_textbuf *b, const char *s, size_t n);
+MPY_MUST_CHECK bool mpy_textbuf_addc(mpy_vm *vm, mpy_textbuf *b, char c, size_t count);
+MPY_MUST_CHECK bool mpy_textbuf_addcp(mpy_vm *vm, mpy_textbuf *b, uint32_t c);
+mpy_str *mpy_textbuf_finish(mpy_vm *vm, mpy_textbuf *b);
+void mpy_textbuf_free(mpy_vm *vm, mpy_textbuf *b);
+
+/* Argument binding for the text types' native methods (args without
+ * self).  Binds up to max values to out[] (MPY_NULL when not given);
+ * kwlist names the parameters that may be passed by keyword (NULL: none).
+ * The style picks CPython's wording for count errors, which differs
+ * between its calling conventions. */
+typedef enum {
+    MPY_ARGS_CLINIC,   /* "center expected at least 1 argument, got 0" */
+    MPY_ARGS_OLD,      /* "find() takes at least 1 argument (0 given)" */
+    MPY_ARGS_KW,       /* "split() takes at most 2 arguments (3 given)" */
+} mpy_args_style;
+MPY_MUST_CHECK bool mpy_str_args(mpy_vm *vm, const char *fname, mpy_args_style style, int argc,
+                                 const mpy_value *args, mpy_tuple *kwnames, int min, int max,
+                                 const char *const *kwlist, mpy_value *out);
+
+/* str's method table (str_methods.c), used by the spec in str.c. */
+extern const mpy_method_def mpy_str_methods[];
 
 #endif

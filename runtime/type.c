@@ -152,7 +152,9 @@ done:
 static bool add_methods(mpy_vm *vm, mpy_type *t, const mpy_type_spec *spec)
 {
     for (const mpy_method_def *m = spec->methods; m && m->name; m++) {
-        mpy_value f = mpy_native_new(vm, m->name, m->fn, t);
+        /* Static and class methods get no owner: their first argument is
+         * not an instance, so the owner check of native calls must not run. */
+        mpy_value f = mpy_native_new(vm, m->name, m->fn, m->kind == MPY_METH_DEFAULT ? t : NULL);
         if (mpy_is_null(f)) return false;
         if (m->kind == MPY_METH_STATIC) f = mpy_staticmethod_new(vm, f);
         else if (m->kind == MPY_METH_CLASS) f = mpy_classmethod_new(vm, f);

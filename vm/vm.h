@@ -96,7 +96,36 @@ int mpy_exit_status(mpy_vm *vm);
  * Async-signal-safe: call it from a SIGINT handler. */
 void mpy_vm_interrupt(mpy_vm *vm);
 
-/* The version string ("3.11.7-minipy ..."), for -V. */
+/* The version string ("3.11.0 (minipy ...)"), for -V. */
 const char *mpy_version(void);
+
+/* Puts `dir` first in sys.path, as python3 does with the script's
+ * directory ("" for -c and the console: the current directory). */
+void mpy_set_path0(mpy_vm *vm, const char *dir);
+
+/* Compiles src as a module and writes its disassembly (every code object,
+ * nested ones included) to the stdout hook.  For tests and curiosity. */
+mpy_result mpy_dis(mpy_vm *vm, const char *src, size_t len, const char *filename);
+
+/* ------------------------------------------------------------ console */
+
+/* A console buffer, as code.InteractiveConsole keeps one: lines are pushed
+ * one at a time; when the lines so far form a complete statement it is
+ * compiled in "single" mode and run in __main__, and the buffer empties.
+ * `filename` names the source in tracebacks ("<stdin>", "<console>"). */
+typedef struct mpy_console mpy_console;
+mpy_console *mpy_console_new(mpy_vm *vm, const char *filename);
+void mpy_console_free(mpy_console *c);
+/* Pushes one line (without its newline).  MPY_INCOMPLETE: more lines are
+ * needed (show sys.ps2).  Otherwise the statement ran, or failed to
+ * compile; the result says how, and an exception is left pending for
+ * mpy_print_exception. */
+mpy_result mpy_console_push(mpy_console *c, const char *line, size_t len);
+/* Drops the lines pushed so far (KeyboardInterrupt while typing, EOF). */
+void mpy_console_reset(mpy_console *c);
+
+/* The current value of sys.ps1 / sys.ps2 as text (str() of the object,
+ * as CPython's console does); valid until the next call into the VM. */
+const char *mpy_prompt(mpy_vm *vm, bool continuation);
 
 #endif

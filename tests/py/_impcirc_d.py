@@ -1,0 +1,1 @@
+from _impcirc_c import LATE

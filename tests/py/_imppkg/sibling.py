@@ -1,0 +1,5 @@
+print("executing _imppkg.sibling")
+SIB = "sibling"
+
+def helper():
+    return "helped by " + __name__

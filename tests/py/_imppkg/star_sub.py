@@ -1,0 +1,2 @@
+print("executing _imppkg.star_sub")
+STAR = "star"

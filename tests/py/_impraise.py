@@ -1,0 +1,2 @@
+print("executing _impraise")
+1 / 0

@@ -1,0 +1,334 @@
+/* Reporting exceptions as CPython 3.11 prints them: tracebacks with source
+ * lines, "[Previous line repeated N more times]", chained exceptions, the
+ * SyntaxError block with its caret, and the exit status of SystemExit.
+ * Also turns a front-end mpy_syntax_error into a SyntaxError instance.
+ *
+ * Everything is formatted into one growable buffer and written at once
+ * through sys.stderr (mpy_sys_write), so a host that replaced sys.stderr
+ * or the write hook sees whole reports.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "vm/state.h"
+#include "vm/code.h"
+#include "vm/errors.h"
+#include "parser/parse.h"
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/modules.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+/* ------------------------------------------------------ text buffer */
+
+typedef struct buf {
+    mpy_vm *vm;
+    char *p;
+    size_t len, cap;
+    bool failed;
+} buf;
+
+static void buf_add(buf *b, const char *s, size_t n)
+{
+    if (b->failed) return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->len + n + 1) cap *= 2;
+        char *q = mpy_mem_realloc(b->vm, b->p, b->cap, cap);
+        if (!q) {
+            b->failed = true;
+            mpy_err_clear(b->vm);
+            return;
+        }
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
+
+static void buf_puts(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+static void buf_printf(buf *b, const char *fmt, ...) MPY_PRINTF(2, 3);
+static void buf_printf(buf *b, const char *fmt, ...)
+{
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    buf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+static void buf_free(buf *b) { mpy_mem_free(b->vm, b->p, b->cap); }
+
+/* ------------------------------------------------------ source lines */
+
+/* Line `lineno` of file `path` with surrounding whitespace stripped, into
+ * out; false when the file cannot be read (pseudo-files like <stdin>). */
+static bool source_line(const char *path, int lineno, char *out, size_t cap)
+{
+    if (!path || path[0] == '<' || lineno < 1) return false;
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    int line = 1;
+    size_t n = 0;
+    int c;
+    bool found = false;
+    while ((c = getc(f)) != EOF) {
+        if (line == lineno) {
+            found = true;
+            if (c == '\n') break;
+            if (n + 1 < cap) out[n++] = (char)c;
+        } else if (c == '\n') {
+            line++;
+            if (line > lineno) break;
+        }
+    }
+    fclose(f);
+    if (!found) return false;
+    out[n] = 0;
+    while (n && (out[n - 1] == '\r' || out[n - 1] == ' ' || out[n - 1] == '\t' || out[n - 1] == '\f')) out[--n] = 0;
+    size_t s = 0;
+    while (out[s] == ' ' || out[s] == '\t' || out[s] == '\f') s++;
+    memmove(out, out + s, n - s + 1);
+    return n > s;
+}
+
+/* ------------------------------------------------------ one exception */
+
+static mpy_value exc_attr(mpy_vm *vm, mpy_value exc, const char *name)
+{
+    mpy_value v = mpy_getattr_cstr(vm, exc, name);
+    if (mpy_is_null(v)) mpy_err_clear(vm);
+    return v;
+}
+
+/* "module.Qualname" unless the class lives in builtins or __main__. */
+static void format_type_name(mpy_vm *vm, buf *b, mpy_type *t)
+{
+    mpy_value mod = mpy_dict_get_str(vm, t->dict, vm->names.__module__);
+    const char *m = NULL;
+    if (!mpy_is_null(mod) && mpy_is_sub(vm, mod, MPY_TYPE_STR)) m = mpy_as_str(mod)->data;
+    else if (t->module) m = t->module->data;
+    if (m && strcmp(m, "builtins") != 0 && strcmp(m, "__main__") != 0) {
+        buf_puts(b, m);
+        buf_puts(b, ".");
+    }
+    buf_puts(b, (t->qualname ? t->qualname : t->name)->data);
+}
+
+/* CPython's StackSummary.format: a run of identical entries (same file,
+ * line and function, i.e. plain recursion) shows its first three and then
+ * "[Previous line repeated N more times]". */
+#define RECURSIVE_CUTOFF 3
+
+static void repeated(buf *b, int count)
+{
+    if (count <= RECURSIVE_CUTOFF) return;
+    count -= RECURSIVE_CUTOFF;
+    buf_printf(b, "  [Previous line repeated %d more time%s]\n", count, count > 1 ? "s" : "");
+}
+
+static void format_traceback(mpy_vm *vm, buf *b, mpy_traceback *tb)
+{
+    if (!tb) return;
+    buf_puts(b, "Traceback (most recent call last):\n");
+    const char *last_file = NULL, *last_name = NULL;
+    int last_line = -2, count = 0;
+    for (; tb; tb = tb->next) {
+        mpy_code *co = (mpy_code *)tb->code;
+        const char *file = co && co->filename ? co->filename->data : "<unknown>";
+        const char *name = co && co->name ? co->name->data : "?";
+        if (!last_file || strcmp(file, last_file) != 0 || strcmp(name, last_name) != 0 || tb->line != last_line) {
+            repeated(b, count);
+            last_file = file;
+            last_name = name;
+            last_line = tb->line;
+            count = 0;
+        }
+        if (++count > RECURSIVE_CUTOFF) continue;
+        buf_printf(b, "  File \"%s\", line %d, in %s\n", file, tb->line, name);
+        char src[1024];
+        if (source_line(file, tb->line, src, sizeof src)) buf_printf(b, "    %s\n", src);
+    }
+    repeated(b, count);
+}
+
+/* The SyntaxError block: file/line header, the source line and a caret. */
+static void format_syntax_error(mpy_vm *vm, buf *b, mpy_value exc)
+{
+    mpy_value fn = exc_attr(vm, exc, "filename");
+    mpy_value ln = exc_attr(vm, exc, "lineno");
+    mpy_value text = exc_attr(vm, exc, "text");
+    mpy_value off = exc_attr(vm, exc, "offset");
+    mpy_value eoff = exc_attr(vm, exc, "end_offset");
+    mpy_value eln = exc_attr(vm, exc, "end_lineno");
+    const char *file = !mpy_is_null(fn) && mpy_is_sub(vm, fn, MPY_TYPE_STR) ? mpy_as_str(fn)->data : "<string>";
+    if (!mpy_is_null(ln) && mpy_is_int(ln)) buf_printf(b, "  File \"%s\", line %lld\n", file, (long long)ln.u.i);
+    if (mpy_is_null(text) || !mpy_is_sub(vm, text, MPY_TYPE_STR)) return;
+    const char *t = mpy_as_str(text)->data;
+    size_t n = strlen(t);
+    /* Offsets count characters from 1; strip the indentation as CPython
+     * does and move the caret with it. */
+    size_t lead = 0;
+    while (lead < n && (t[lead] == ' ' || t[lead] == '\t' || t[lead] == '\f')) lead++;
+    while (n > lead && (t[n - 1] == '\n' || t[n - 1] == '\r' || t[n - 1] == ' ' || t[n - 1] == '\t')) n--;
+    buf_puts(b, "    ");
+    buf_add(b, t + lead, n - lead);
+    buf_puts(b, "\n");
+    if (mpy_is_null(off) || !mpy_is_int(off)) return;
+    /* As CPython's print_error_text: the 0-based offset moves left with
+     * the stripped indentation; no caret when it points left of the text;
+     * carets span offset..end_offset on a one-line error. */
+    size_t chars = 0;
+    for (size_t i = lead; i < n; i++)
+        if (((unsigned char)t[i] & 0xC0) != 0x80) chars++;
+    int64_t o = off.u.i - 1 - (int64_t)lead;
+    if (o < 0) return;
+    if (o > (int64_t)chars) o = (int64_t)chars;
+    int64_t width = 1;
+    if (mpy_is_int(eoff) && eoff.u.i > off.u.i && (!mpy_is_int(eln) || !mpy_is_int(ln) || eln.u.i == ln.u.i))
+        width = eoff.u.i - off.u.i;
+    buf_puts(b, "    ");
+    for (int64_t i = 0; i < o; i++) buf_puts(b, " ");
+    for (int64_t i = 0; i < width; i++) buf_puts(b, "^");
+    buf_puts(b, "\n");
+}
+
+static void format_one(mpy_vm *vm, buf *b, mpy_value exc)
+{
+    mpy_type *t = mpy_typeof(vm, exc);
+    bool is_exc = mpy_is_obj(exc) && (t->flags & MPY_TF_EXCEPTION);
+    if (is_exc) format_traceback(vm, b, mpy_as_exc(exc)->traceback);
+    if (is_exc && mpy_type_is_sub(t, vm->exc_types[MPY_EXC_SyntaxError])) format_syntax_error(vm, b, exc);
+    format_type_name(vm, b, t);
+    mpy_value s;
+    if (is_exc && mpy_type_is_sub(t, vm->exc_types[MPY_EXC_SyntaxError])) {
+        s = exc_attr(vm, exc, "msg");
+        if (!mpy_is_null(s) && !mpy_is_sub(vm, s, MPY_TYPE_STR)) s = mpy_to_str(vm, s);
+    } else {
+        s = mpy_to_str(vm, exc);
+    }
+    if (mpy_is_null(s)) {
+        mpy_err_clear(vm);
+        buf_puts(b, ": <exception str() failed>\n");
+        return;
+    }
+    if (mpy_as_str(s)->len) {
+        buf_puts(b, ": ");
+        buf_add(b, mpy_as_str(s)->data, mpy_as_str(s)->len);
+    }
+    buf_puts(b, "\n");
+}
+
+/* Cause/context chain, oldest first, guarded against cycles. */
+static void format_chain(mpy_vm *vm, buf *b, mpy_value exc, int depth)
+{
+    if (depth < 100 && mpy_is_obj(exc) && (mpy_typeof(vm, exc)->flags & MPY_TF_EXCEPTION)) {
+        mpy_exc *e = mpy_as_exc(exc);
+        if (!mpy_is_null(e->cause) && !mpy_is_none(e->cause)) {
+            format_chain(vm, b, e->cause, depth + 1);
+            buf_puts(b, "\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (!mpy_is_null(e->context) && !mpy_is_none(e->context) && !e->suppress_context) {
+            format_chain(vm, b, e->context, depth + 1);
+            buf_puts(b, "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    format_one(vm, b, exc);
+}
+
+void mpy_print_exception_value(mpy_vm *vm, mpy_value exc)
+{
+    mpy_value saved = vm->exc;
+    vm->exc = MPY_NULL;
+    buf b = {vm, NULL, 0, 0, false};
+    format_chain(vm, &b, exc, 0);
+    if (b.len && !mpy_sys_write(vm, MPY_STDERR, b.p, b.len)) {
+        mpy_err_clear(vm);
+        if (vm->config.write) vm->config.write(vm, MPY_STDERR, b.p, b.len);
+    }
+    buf_free(&b);
+    vm->exc = saved;
+}
+
+/* ------------------------------------------------------ the public side */
+
+void mpy_print_exception(mpy_vm *vm)
+{
+    mpy_value exc = mpy_err_fetch(vm);
+    if (mpy_is_null(exc)) return;
+    mpy_value hook = mpy_dict_get_str(vm, ((mpy_module *)vm->sys)->dict, vm->names.excepthook);
+    mpy_value dflt = mpy_dict_get_cstr(vm, ((mpy_module *)vm->sys)->dict, "__excepthook__");
+    if (!mpy_is_null(hook) && !mpy_is(hook, dflt)) {
+        mpy_exc *e = mpy_as_exc(exc);
+        mpy_value args[3] = {mpy_from_obj(mpy_typeof(vm, exc)), exc,
+                             e->traceback ? mpy_from_obj(e->traceback) : MPY_NONE};
+        if (!mpy_is_null(mpy_call(vm, hook, 3, args, NULL))) return;
+        mpy_value err = mpy_err_fetch(vm);
+        static const char msg[] = "Error in sys.excepthook:\n";
+        mpy_sys_write(vm, MPY_STDERR, msg, sizeof msg - 1);
+        mpy_err_clear(vm);
+        mpy_print_exception_value(vm, err);
+        static const char msg2[] = "\nOriginal exception was:\n";
+        mpy_sys_write(vm, MPY_STDERR, msg2, sizeof msg2 - 1);
+        mpy_err_clear(vm);
+    }
+    mpy_print_exception_value(vm, exc);
+}
+
+void mpy_clear_exception(mpy_vm *vm) { mpy_err_clear(vm); }
+
+int mpy_exit_status(mpy_vm *vm)
+{
+    mpy_value exc = vm->exc;
+    if (mpy_is_null(exc) || !mpy_isinstance(vm, exc, vm->exc_types[MPY_EXC_SystemExit])) return 1;
+    mpy_value code = exc_attr(vm, exc, "code");
+    if (mpy_is_null(code) || mpy_is_none(code)) return 0;
+    if (mpy_is_smallint(code)) return (int)(code.u.i & 0xff);
+    /* Any other code is printed to stderr and the status is 1. */
+    mpy_value s = mpy_to_str(vm, code);
+    if (!mpy_is_null(s)) {
+        mpy_sys_write(vm, MPY_STDERR, mpy_as_str(s)->data, mpy_as_str(s)->len);
+        mpy_sys_write(vm, MPY_STDERR, "\n", 1);
+    }
+    mpy_err_clear(vm);
+    vm->exc = exc;
+    return 1;
+}
+
+mpy_result mpy_result_of_pending(mpy_vm *vm)
+{
+    if (mpy_is_null(vm->exc)) return MPY_OK;
+    if (mpy_is(vm->exc, vm->memerr)) return MPY_NO_MEMORY;
+    if (mpy_isinstance(vm, vm->exc, vm->exc_types[MPY_EXC_SystemExit])) return MPY_SYSTEM_EXIT;
+    if (mpy_isinstance(vm, vm->exc, vm->exc_types[MPY_EXC_SyntaxError])) return MPY_SYNTAX_ERROR;
+    return MPY_RUNTIME_ERROR;
+}
+
+bool mpy_raise_syntax_error_file(mpy_vm *vm, const mpy_syntax_error *err, const char *filename)
+{
+    static const mpy_exc_id ids[] = {MPY_EXC_SyntaxError, MPY_EXC_IndentationError, MPY_EXC_TabError};
+    mpy_str *msg = mpy_str_from_cstr(vm, err->msg);
+    mpy_str *fn = mpy_str_from_cstr(vm, filename ? filename : "<string>");
+    mpy_str *text = err->text[0] ? mpy_str_from_cstr(vm, err->text) : NULL;
+    if (!msg || !fn || (err->text[0] && !text)) return false;
+    mpy_tuple *info = mpy_tuple_pack(vm, 6, mpy_from_obj(fn), mpy_from_int(err->line), mpy_from_int(err->offset),
+                                     text ? mpy_from_obj(text) : MPY_NONE, mpy_from_int(err->end_line),
+                                     mpy_from_int(err->end_offset));
+    if (!info) return false;
+    mpy_value args[2] = {mpy_from_obj(msg), mpy_from_obj(info)};
+    mpy_value e = mpy_call(vm, mpy_from_obj(vm->exc_types[ids[err->kind]]), 2, args, NULL);
+    if (mpy_is_null(e)) return false;
+    return mpy_err_set(vm, e);
+}
+
+bool mpy_raise_syntax_error(mpy_vm *vm, const mpy_syntax_error *err)
+{
+    return mpy_raise_syntax_error_file(vm, err, "<string>");
+}
