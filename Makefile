@@ -13,7 +13,8 @@ BISON    ?= bison
 OPT      ?= -O2
 SANITIZE ?=
 CFLAGS   ?=
-CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(SANITIZE) \
+# -fPIC everywhere: the same objects go into libminipy.a and libminipy.so.
+CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(SANITIZE) -fPIC \
             -Wall -Wextra -Werror -Wno-unused-parameter
 CPPFLAGS += -I. -Ilexer -Iparser -I$(BUILD)/gen
 LDFLAGS  += $(SANITIZE)
@@ -26,7 +27,8 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 GEN_SRC  := $(BUILD)/gen/lexer.c $(BUILD)/gen/grammar.c
 LIB_SRC  := $(wildcard parser/*.c) $(wildcard vm/*.c) $(wildcard runtime/*.c)
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) \
-            $(BUILD)/obj/gen/lexer.o $(BUILD)/obj/gen/grammar.o
+            $(BUILD)/obj/gen/lexer.o $(BUILD)/obj/gen/grammar.o \
+            $(BUILD)/obj/gen/frozen.o
 MAIN_SRC := $(wildcard repl/*.c)
 MAIN_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(MAIN_SRC))
 TEST_SRC := $(wildcard tests/*.c) $(wildcard tests/*/*.c)
@@ -35,9 +37,19 @@ TEST_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))
 LIB      := $(BUILD)/libminipy.a
 PROG     := $(BUILD)/minipy
 TESTPROG := $(BUILD)/check_minipy
+# The embedding library and its examples (see "the embedding library" below).
+SOMAJOR  := 0
+SOVER    := $(SOMAJOR).1.0
+SOLIB    := $(BUILD)/libminipy.so
+SOLIB_V  := $(SOLIB).$(SOVER)
+API_HDR  := $(BUILD)/include/minipy/vm.h
+EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
+PREFIX   ?= /usr/local
+DESTDIR  ?=
 
-.PHONY: all test check check-asan check-clang bench-parse conformance bench clean
-all: $(PROG) $(LIB)
+.PHONY: all test check check-asan check-clang bench-parse conformance bench clean \
+        examples install uninstall
+all: $(PROG) $(LIB) $(SOLIB)
 
 # --- generated front end -------------------------------------------------------
 # The grammar header is what the lexer includes for the token numbers.
@@ -48,6 +60,13 @@ $(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h: grammar/minipy.y
 $(BUILD)/gen/lexer.c: lexer/lexer.re $(BUILD)/gen/grammar.h
 	@mkdir -p $(BUILD)/gen
 	$(RE2C) -W --no-generation-date --no-version --utf8 -o $@ $<
+
+# Python modules frozen into the library (code, codeop, io, traceback ...):
+# runtime/lib/freeze.sh turns each runtime/lib/*.py into a C string.
+FROZEN_PY := $(sort $(wildcard runtime/lib/*.py))
+$(BUILD)/gen/frozen.c: $(FROZEN_PY) runtime/lib/freeze.sh
+	@mkdir -p $(BUILD)/gen
+	sh runtime/lib/freeze.sh $(FROZEN_PY) > $@.tmp && mv $@.tmp $@
 
 # --- compiling -------------------------------------------------------------
 $(BUILD)/obj/%.o: %.c $(BUILD)/gen/grammar.h
@@ -65,6 +84,47 @@ $(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/gen/grammar.h
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
+
+# --- the embedding library, examples, install (vm/vm.h is the API) ----------
+# libminipy.so.$(SOVER) with SONAME libminipy.so.$(SOMAJOR); the header is
+# installed as <minipy/vm.h>, which in-tree builds find in $(BUILD)/include.
+
+$(SOLIB_V): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libminipy.so.$(SOMAJOR) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(SOLIB): $(SOLIB_V)
+	ln -sf libminipy.so.$(SOVER) $(SOLIB).$(SOMAJOR)
+	ln -sf libminipy.so.$(SOVER) $@
+
+$(API_HDR): vm/vm.h
+	@mkdir -p $(dir $@)
+	cp vm/vm.h $@
+
+# Examples use only <minipy/vm.h> and link the static library.
+$(BUILD)/examples/%: examples/%.c $(API_HDR) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -I$(BUILD)/include -o $@ $< $(LDFLAGS) $(LIB) $(LDLIBS)
+
+$(BUILD)/minipy.pc: minipy.pc.in
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(SOVER)|' $< > $@
+
+examples: $(EXAMPLES)
+
+install: $(PROG) $(LIB) $(SOLIB) $(BUILD)/minipy.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/minipy
+	install -m 755 $(PROG) $(DESTDIR)$(PREFIX)/bin/minipy
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libminipy.a
+	install -m 755 $(SOLIB_V) $(DESTDIR)$(PREFIX)/lib/libminipy.so.$(SOVER)
+	ln -sf libminipy.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/libminipy.so.$(SOMAJOR)
+	ln -sf libminipy.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/libminipy.so
+	install -m 644 vm/vm.h $(DESTDIR)$(PREFIX)/include/minipy/vm.h
+	install -m 644 $(BUILD)/minipy.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/minipy.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/minipy $(DESTDIR)$(PREFIX)/lib/libminipy.a \
+	      $(DESTDIR)$(PREFIX)/lib/libminipy.so $(DESTDIR)$(PREFIX)/lib/libminipy.so.$(SOMAJOR) \
+	      $(DESTDIR)$(PREFIX)/lib/libminipy.so.$(SOVER) $(DESTDIR)$(PREFIX)/include/minipy/vm.h \
+	      $(DESTDIR)$(PREFIX)/lib/pkgconfig/minipy.pc
+	-rmdir $(DESTDIR)$(PREFIX)/include/minipy 2>/dev/null
 
 # While the runtime is written in parallel, symbols nobody defines yet get
 # weak placeholders (vm/pending.sh) so that partial trees link.
@@ -84,12 +144,15 @@ $(TESTPROG): $(TEST_OBJ) $(LIB_OBJ) $(PENDING_OBJ)
 
 # --- tests -------------------------------------------------------------------
 # Unit tests run from the top directory so they find their case files.
-test check: $(PROG) $(TESTPROG)
+test check: $(PROG) $(TESTPROG) $(SOLIB) $(EXAMPLES)
 	@if [ -z "$(CHECK_LIBS)" ]; then echo "Check (libcheck) not found: run .ci/run or apt-get install check pkg-config" >&2; exit 1; fi
 	MPY_PROG=$(PROG) CK_FORK=yes $(TESTPROG)
 	sh tests/run_cli.sh $(PROG)
 	sh tests/run_py.sh $(PROG)
 	sh tests/check_symbols.sh $(LIB)
+	sh tests/check_symbols.sh $(SOLIB_V)
+	sh tests/api/run_examples.sh $(BUILD)/examples
+	MAKE="$(MAKE)" CC="$(CC)" SANITIZE="$(SANITIZE)" sh tests/check_install.sh $(BUILD)
 
 check-asan:
 	$(MAKE) BUILD=build/asan OPT=-O1 \

@@ -3,8 +3,8 @@
  * read-only operations (repr, compare, search, decode, hex) are shared;
  * bytearray adds item assignment, append and extend.  The bytes methods
  * cover what ordinary programs use (decode, hex, fromhex, join, split,
- * strip, find, count, replace, startswith, endswith, upper, lower); the
- * % operator on bytes is not supported yet.
+ * strip, find, count, replace, startswith, endswith, upper, lower) and
+ * the % operator (format.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +13,7 @@
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/exc.h"
+#include "runtime/format.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/seq.h"
@@ -61,6 +62,16 @@ static bool get_view(mpy_vm *vm, mpy_value v, view *out)
         return true;
     }
     return false;
+}
+
+bool mpy_bytes_view(mpy_vm *vm, mpy_value v, const unsigned char **data, size_t *len);
+bool mpy_bytes_view(mpy_vm *vm, mpy_value v, const unsigned char **data, size_t *len)
+{
+    view w;
+    if (!get_view(vm, v, &w)) return false;
+    *data = w.p;
+    *len = w.n;
+    return true;
 }
 
 static bool is_bytearray(mpy_vm *vm, mpy_value v) { return mpy_is_sub(vm, v, MPY_TYPE_BYTEARRAY); }
@@ -134,6 +145,8 @@ static mpy_value bytes_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop o
     view x = {NULL, 0}, y = {NULL, 0};
     get_view(vm, a, &x);
     if (!get_view(vm, b, &y)) return mpy_notimpl(vm);
+    /* bytes leaves mixed comparisons to bytearray, as CPython does. */
+    if (!is_bytearray(vm, a) && is_bytearray(vm, b)) return mpy_notimpl(vm);
     size_t n = x.n < y.n ? x.n : y.n;
     int c = n ? memcmp(x.p, y.p, n) : 0;
     if (c == 0) c = x.n < y.n ? -1 : x.n > y.n;
@@ -198,6 +211,13 @@ static mpy_value bytes_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
         if (get_view(vm, b, &y) && (mpy_is_intlike(vm, a) ||
                                     !mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, a), vm->names.__index__))))
             return repeat(vm, b, y, a);
+    }
+    if (op == MPY_BINOP_MOD && get_view(vm, a, &x)) {
+        mpy_value r = mpy_bytes_mod(vm, x.p, x.n, b);
+        if (mpy_is_null(r) || !is_bytearray(vm, a)) return r;
+        view v = {NULL, 0};
+        get_view(vm, r, &v);
+        return bytearray_from(vm, v.p, v.n);
     }
     return mpy_notimpl(vm);
 }
@@ -420,11 +440,13 @@ static mpy_value b_decode(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple
         if (mpy_is_null(a[i])) continue;
         if (!mpy_is_strv(a[i]))
             return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "decode() argument '%s' must be str, not %s", kwl[i],
-                                 mpy_tname(vm, a[i]));
+                                 mpy_is_none(a[i]) ? "None" : mpy_tname(vm, a[i]));
         if (i == 0) enc = mpy_as_str(a[i])->data;
         else errors = mpy_as_str(a[i])->data;
     }
     view v = self_view(vm, args[0]);
+    /* CPython returns '' for empty input before looking the codec up. */
+    if (v.n == 0) return mpy_from_obj(vm->empty_str);
     char n[32];
     size_t k = 0;
     for (const char *p = enc; *p && k < sizeof n - 1; p++) {
@@ -535,6 +557,8 @@ static mpy_value b_join(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *
 {
     if (argc != 2 || (kw && kw->len))
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "join() takes exactly one argument (%d given)", argc - 1);
+    mpy_type *t = mpy_typeof(vm, args[1]);
+    if (!t->slots.iter && !t->slots.getitem) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "can only join an iterable");
     mpy_list *l = mpy_list_from_iter(vm, args[1]);
     if (!l) return MPY_NULL;
     view sep = self_view(vm, args[0]);

@@ -73,7 +73,7 @@ static mpy_value call_found(mpy_vm *vm, mpy_value m, mpy_value self, int argc, c
     if (mt == vm->types[MPY_TYPE_FUNCTION] || mt == vm->types[MPY_TYPE_WRAPPER] ||
         (mt == vm->types[MPY_TYPE_NATIVE] && ((mpy_native *)m.u.o)->owner)) {
         a[0] = self;
-        memcpy(a + 1, args, (size_t)argc * sizeof *a);
+        if (argc) memcpy(a + 1, args, (size_t)argc * sizeof *a); /* args may be NULL */
         return mpy_call(vm, m, argc + 1, a, NULL);
     }
     if (mt->slots.descr_get) {
@@ -264,7 +264,7 @@ static mpy_value slot_call(mpy_vm *vm, mpy_value self, int argc, const mpy_value
     mpy_value *a = n + 1 <= 8 ? small : mpy_mem_realloc(vm, NULL, 0, (size_t)(n + 1) * sizeof *a);
     if (!a) return MPY_NULL;
     a[0] = self;
-    memcpy(a + 1, args, (size_t)n * sizeof *a);
+    if (n) memcpy(a + 1, args, (size_t)n * sizeof *a);
     mpy_value r;
     if (mpy_is_type(vm, m, MPY_TYPE_FUNCTION)) r = mpy_call_rooted(vm, m, argc + 1, a, kw);
     else {
@@ -343,7 +343,7 @@ static mpy_value slot_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_value 
     mpy_value *a = n + 1 <= 8 ? small : mpy_mem_realloc(vm, NULL, 0, (size_t)(n + 1) * sizeof *a);
     if (!a) return MPY_NULL;
     a[0] = mpy_from_obj(type);
-    memcpy(a + 1, args, (size_t)n * sizeof *a);
+    if (n) memcpy(a + 1, args, (size_t)n * sizeof *a);
     mpy_value r = mpy_call_rooted(vm, m, argc + 1, a, kw);
     if (a != small) mpy_mem_free(vm, a, (size_t)(n + 1) * sizeof *a);
     return r;
@@ -368,6 +368,18 @@ static bool slot_init(mpy_vm *vm, mpy_value self, int argc, const mpy_value *arg
     if (!mpy_is_none(r))
         return mpy_err_fmt(vm, MPY_EXC_TypeError, "__init__() should return None, not '%s'", mpy_tname(vm, r));
     return true;
+}
+
+/* Instances of a heap class: the built-in layout's own references, then
+ * the instance __dict__ the class statement added at dict_offset (object's
+ * layout has no trace slot at all, so without this a plain instance's
+ * attributes were collected under it). */
+static void slot_trace(mpy_vm *vm, mpy_obj *o)
+{
+    mpy_type *t = o->type;
+    mpy_type *s = solid(t);
+    if (s->slots.trace) s->slots.trace(vm, o);
+    if (t->dict_offset) mpy_gc_mark_obj(vm, *(mpy_obj **)((char *)o + t->dict_offset));
 }
 
 static bool has(mpy_vm *vm, mpy_type *t, const char *name)
@@ -406,6 +418,7 @@ void mpy_class_fill_slots(mpy_vm *vm, mpy_type *t)
     sl->contains = has(vm, t, "__contains__") ? slot_contains : (sl->iter ? slot_contains : NULL);
     sl->new_ = slot_new;
     sl->init = slot_init;
+    sl->trace = slot_trace;
 }
 
 /* -------------------------------------------------- wrapper descriptors */

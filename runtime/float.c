@@ -7,10 +7,10 @@
  *
  * Exactness: repr picks the fewest significant digits (1..17, C's
  * correctly rounded %e) that read back as the same double; round(x, n)
- * rounds the exact binary value half-to-even with big ints (bignum.h) and
- * converts back with one correctly rounded division, which is what
- * CPython's dtoa-based double_round computes. */
-#include <errno.h>
+ * rounds the exact binary value half-to-even (C's %.*f for ordinary
+ * values, big ints from bignum.h otherwise) and converts back with one
+ * correctly rounded step, which is what CPython's dtoa-based double_round
+ * computes. */
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -20,7 +20,9 @@
 #include "vm/state.h"
 #include "runtime/abstract.h"
 #include "runtime/bignum.h"
+#include "runtime/bytes.h"
 #include "runtime/exc.h"
+#include "runtime/format.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -268,11 +270,17 @@ size_t mpy_float_repr(double v, char *buf)
     if (isnan(v)) return (size_t)sprintf(buf, "nan");
     if (isinf(v)) return (size_t)sprintf(buf, v > 0 ? "inf" : "-inf");
     if (v == 0.0) return (size_t)sprintf(buf, signbit(v) ? "-0.0" : "0.0");
+    /* Whether p correctly rounded digits read back as v is monotonic in
+     * p (more digits are never farther from v), so binary search 1..17. */
     char tmp[48];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, v);
-        if (strtod(tmp, NULL) == v) break;
+    int lo = 1, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        snprintf(tmp, sizeof tmp, "%.*e", mid - 1, v);
+        if (strtod(tmp, NULL) == v) hi = mid;
+        else lo = mid + 1;
     }
+    snprintf(tmp, sizeof tmp, "%.*e", lo - 1, v);
     /* tmp is [-]d[.ddd]e[+-]XX: split it into digits and exponent. */
     char digits[24];
     int nd = 0;
@@ -417,10 +425,24 @@ static mpy_value float_from(mpy_vm *vm, mpy_value x)
     if (mpy_is_sub(vm, x, MPY_TYPE_STR)) {
         text = mpy_as_str(x)->data;
         n = mpy_as_str(x)->len;
+    } else if (mpy_is_sub(vm, x, MPY_TYPE_BYTES)) {
+        text = (const char *)((mpy_bytes *)x.u.o)->data;
+        n = ((mpy_bytes *)x.u.o)->len;
     }
     if (text) {
         double d;
-        if (strlen(text) == n && parse_float(vm, text, n, &d)) return mpy_from_float(d);
+        bool ok;
+        if (mpy_is_sub(vm, x, MPY_TYPE_STR) && !mpy_str_is_ascii(mpy_as_str(x))) {
+            /* Unicode digits and spaces count as their ASCII equivalents. */
+            size_t len, cap;
+            char *a = mpy_int_text_to_ascii(vm, text, n, &len, &cap);
+            if (!a) return MPY_NULL;
+            ok = strlen(a) == len && parse_float(vm, a, len, &d);
+            mpy_mem_free(vm, a, cap);
+        } else {
+            ok = strlen(text) == n && parse_float(vm, text, n, &d);
+        }
+        if (ok) return mpy_from_float(d);
         if (mpy_err_occurred(vm)) return MPY_NULL;
         mpy_value rep = mpy_repr(vm, x);
         if (mpy_is_null(rep)) return MPY_NULL;
@@ -455,8 +477,8 @@ static mpy_value float_from(mpy_vm *vm, mpy_value x)
         if (ovf) return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "int too large to convert to float");
         return mpy_from_float(d);
     }
-    if (mpy_is_sub(vm, x, MPY_TYPE_BYTES) || mpy_is_sub(vm, x, MPY_TYPE_BYTEARRAY))
-        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "float() of bytes is not supported yet in minipy");
+    if (mpy_is_sub(vm, x, MPY_TYPE_BYTEARRAY))
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "float() of bytearray is not supported yet in minipy");
     return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "float() argument must be a string or a real number, not '%s'",
                          mpy_type_name(t));
 }
@@ -470,11 +492,19 @@ mpy_value mpy_float_new_(mpy_vm *vm, mpy_type *t, int argc, const mpy_value *arg
 
 /* ------------------------------------------------------------- methods */
 
+/* CPython's METH_NOARGS checks ("float.hex() takes no arguments (1
+ * given)"); the dunders that are slot wrappers in CPython (__abs__,
+ * __float__, __int__) word it "expected 0 arguments, got 1". */
 static bool no_args(mpy_vm *vm, const char *name, int argc, mpy_tuple *kw)
 {
-    if (kw && kw->len) return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no keyword arguments", name);
-    if (argc != 1) return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no arguments (%d given)", name, argc - 1);
-    return true;
+    bool wrapper = strcmp(name, "__abs__") == 0 || strcmp(name, "__float__") == 0 || strcmp(name, "__int__") == 0;
+    if (kw && kw->len) {
+        if (wrapper) return mpy_err_fmt(vm, MPY_EXC_TypeError, "wrapper %s() takes no keyword arguments", name);
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "float.%s() takes no keyword arguments", name);
+    }
+    if (argc == 1) return true;
+    if (wrapper) return mpy_err_fmt(vm, MPY_EXC_TypeError, "expected 0 arguments, got %d", argc - 1);
+    return mpy_err_fmt(vm, MPY_EXC_TypeError, "float.%s() takes no arguments (%d given)", name, argc - 1);
 }
 
 #define SELF float_of(args[0])
@@ -632,7 +662,7 @@ static mpy_value double_round(mpy_vm *vm, double x, int nd)
 
 static mpy_value float_m_round(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "__round__() takes no keyword arguments");
+    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "float.__round__() takes no keyword arguments");
     if (argc > 2)
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "__round__ expected at most 1 argument, got %d", argc - 1);
     double x = SELF;
@@ -653,6 +683,14 @@ static mpy_value float_m_round(mpy_vm *vm, int argc, const mpy_value *args, mpy_
     if (nd > nd_max) return mpy_from_float(x);
     if (nd < nd_min) return mpy_from_float(0.0 * x);
     if (x == 0.0 || !isfinite(x)) return mpy_from_float(x);
+    if (nd >= 0 && nd <= 30 && fabs(x) < 1e16) {
+        /* Fast path, CPython's own method: C's %.*f is the exact decimal
+         * value rounded half-even, and strtod reads it back correctly
+         * rounded -- the same two roundings double_round performs. */
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.*f", (int)nd, x);
+        return mpy_from_float(strtod(buf, NULL));
+    }
     return double_round(vm, x, (int)nd);
 }
 
@@ -677,10 +715,18 @@ static mpy_value float_m_rdivmod(mpy_vm *vm, int argc, const mpy_value *args, mp
     return float_m_divmod(vm, 2, sw, kw);
 }
 
+/* CPython's ternary slot wrapper checks (its message has an empty
+ * function name, hence the leading space). */
+static bool pow_arg_count(mpy_vm *vm, int argc)
+{
+    if (argc < 2) return mpy_err_fmt(vm, MPY_EXC_TypeError, " expected at least 1 argument, got %d", argc - 1);
+    if (argc > 3) return mpy_err_fmt(vm, MPY_EXC_TypeError, " expected at most 2 arguments, got %d", argc - 1);
+    return true;
+}
+
 static mpy_value float_m_pow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (argc < 2 || argc > 3)
-        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "expected 1 or 2 arguments, got %d", argc - 1);
+    if (!pow_arg_count(vm, argc)) return MPY_NULL;
     if (argc == 3 && !mpy_is_none(args[2]))
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     return float_binop(vm, MPY_BINOP_POW, args[0], args[1]);
@@ -688,8 +734,7 @@ static mpy_value float_m_pow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
 
 static mpy_value float_m_rpow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (argc < 2 || argc > 3)
-        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "expected 1 or 2 arguments, got %d", argc - 1);
+    if (!pow_arg_count(vm, argc)) return MPY_NULL;
     if (argc == 3 && !mpy_is_none(args[2]))
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     return float_binop(vm, MPY_BINOP_POW, args[1], args[0]);
@@ -729,11 +774,111 @@ static mpy_value float_m_hex(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
     return s ? mpy_from_obj(s) : MPY_NULL;
 }
 
+/* float.fromhex(s): CPython's float_fromhex grammar (sign, inf/nan, an
+ * optional 0x, hex digits with one optional '.', an optional binary
+ * exponent) with a single correctly rounded conversion of digits * 2**exp
+ * through big ints. */
+static bool hex_value(mpy_vm *vm, const char *s, size_t n, double *out, bool *overflow)
+{
+    const char *end = s + n;
+    *overflow = false;
+    while (s < end && is_space((unsigned char)*s)) s++;
+    while (end > s && is_space((unsigned char)end[-1])) end--;
+    bool neg = false;
+    if (s < end && (*s == '+' || *s == '-')) neg = *s++ == '-';
+    size_t rest = (size_t)(end - s);
+    if (match_word(s, rest, "inf") || match_word(s, rest, "infinity")) {
+        *out = neg ? -INFINITY : INFINITY;
+        return true;
+    }
+    if (match_word(s, rest, "nan")) {
+        *out = NAN;
+        return true;
+    }
+    if (rest >= 2 && s[0] == '0' && (s[1] | 0x20) == 'x') s += 2;
+    size_t cap = (size_t)(end - s) + 1, nd = 0, nfrac = 0;
+    uint8_t *dv = mpy_mem_realloc(vm, NULL, 0, cap);
+    if (!dv) return false;
+    bool seen_dot = false, ok = true;
+    for (; s < end; s++) {
+        char c = *s;
+        if (c == '.' && !seen_dot) {
+            seen_dot = true;
+            continue;
+        }
+        int d = is_digit(c) ? c - '0' : ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') ? (c | 0x20) - 'a' + 10 : -1;
+        if (d < 0) break;
+        dv[nd++] = (uint8_t)d;
+        nfrac += seen_dot;
+    }
+    int64_t exp = 0;
+    if (nd == 0) ok = false;
+    if (ok && s < end && (*s | 0x20) == 'p') {
+        s++;
+        bool eneg = false;
+        if (s < end && (*s == '+' || *s == '-')) eneg = *s++ == '-';
+        if (s == end || !is_digit(*s)) ok = false;
+        for (; s < end && is_digit(*s); s++)
+            if (exp < ((int64_t)1 << 40)) exp = exp * 10 + (*s - '0');
+        if (eneg) exp = -exp;
+    }
+    if (s != end) ok = false;
+    double r = 0.0;
+    if (ok) {
+        mpy_bn m = MPY_BN_INIT, t = MPY_BN_INIT, one, den = MPY_BN_INIT;
+        uint32_t b1[2];
+        mpy_bn_view_i64(&one, 1, b1);
+        ok = mpy_bn_from_digit_values(vm, &m, dv, nd, 16);
+        int64_t e = exp - 4 * (int64_t)nfrac;
+        int64_t top = (int64_t)mpy_bn_bit_length(&m) + e;
+        if (!ok || m.len == 0 || top < DBL_MIN_EXP - DBL_MANT_DIG - 1) {
+            r = 0.0; /* zero or far below the smallest subnormal */
+        } else if (top > DBL_MAX_EXP) {
+            *overflow = true;
+        } else if (e >= 0) {
+            ok = mpy_bn_lshift(vm, &t, &m, (uint64_t)e);
+            if (ok) r = mpy_bn_to_double(&t, overflow);
+        } else {
+            ok = mpy_bn_lshift(vm, &den, &one, (uint64_t)-e) && mpy_bn_truediv(vm, &m, &den, &r, overflow);
+            if (!ok && *overflow) ok = true;
+        }
+        mpy_bn_free(vm, &m);
+        mpy_bn_free(vm, &t);
+        mpy_bn_free(vm, &den);
+        if (!ok) {
+            mpy_mem_free(vm, dv, cap);
+            return false; /* MemoryError */
+        }
+    } else {
+        mpy_err_msg(vm, MPY_EXC_ValueError, "invalid hexadecimal floating-point string");
+    }
+    mpy_mem_free(vm, dv, cap);
+    if (!ok) return false;
+    if (*overflow) return mpy_err_msg(vm, MPY_EXC_OverflowError, "hexadecimal value too large to represent as a float");
+    *out = neg ? -r : r;
+    return true;
+}
+
+static mpy_value float_m_fromhex(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "fromhex() takes no keyword arguments");
+    if (argc != 2)
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "float.fromhex() takes exactly one argument (%d given)", argc - 1);
+    if (!mpy_is_sub(vm, args[1], MPY_TYPE_STR))
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "bad argument type for built-in operation");
+    double d = 0.0;
+    bool overflow;
+    if (!hex_value(vm, mpy_as_str(args[1])->data, mpy_as_str(args[1])->len, &d, &overflow)) return MPY_NULL;
+    if ((mpy_type *)args[0].u.o == vm->types[MPY_TYPE_FLOAT]) return mpy_from_float(d);
+    return mpy_call1(vm, args[0], mpy_from_float(d));
+}
+
 const mpy_method_def mpy_float_methods[] = {
     {"conjugate", float_m_conjugate, MPY_METH_DEFAULT},
     {"is_integer", float_m_is_integer, MPY_METH_DEFAULT},
     {"as_integer_ratio", float_m_as_integer_ratio, MPY_METH_DEFAULT},
     {"hex", float_m_hex, MPY_METH_DEFAULT},
+    {"fromhex", float_m_fromhex, MPY_METH_CLASS},
     {"__trunc__", float_m_trunc, MPY_METH_DEFAULT},
     {"__floor__", float_m_floor, MPY_METH_DEFAULT},
     {"__ceil__", float_m_ceil, MPY_METH_DEFAULT},
@@ -745,6 +890,7 @@ const mpy_method_def mpy_float_methods[] = {
     {"__rdivmod__", float_m_rdivmod, MPY_METH_DEFAULT},
     {"__pow__", float_m_pow, MPY_METH_DEFAULT},
     {"__rpow__", float_m_rpow, MPY_METH_DEFAULT},
+    {"__format__", mpy_float_m_format, MPY_METH_DEFAULT}, /* format.c: the format-spec mini-language */
     {NULL, NULL, 0},
 };
 

@@ -18,12 +18,17 @@
 
 #include "vm/state.h"
 #include "runtime/abstract.h"
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/format.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+
+/* bytes.c: the content of a bytes or bytearray value (false if v is
+ * neither). */
+bool mpy_bytes_view(mpy_vm *vm, mpy_value v, const unsigned char **data, size_t *len);
 
 /* Provided by the numeric files (int.c / int_big.c / float.c). */
 mpy_str *mpy_int_to_base(mpy_vm *vm, mpy_value v, int base);
@@ -303,51 +308,55 @@ static mpy_str *int_digits(mpy_vm *vm, mpy_value v, int base, bool upper, bool *
 
 /* ---------------------------------------------------------------- floats */
 
+/* Drops the trailing zeros of a mantissa (and a bare '.'): buf[0..n)
+ * holds digits, maybe a '.', then from `end` an exponent or nothing.
+ * Returns the new length. */
+static int strip_zeros(char *buf, int n, int end)
+{
+    if (!memchr(buf, '.', (size_t)end)) return n;
+    int q = end;
+    while (q > 0 && buf[q - 1] == '0') q--;
+    if (q > 0 && buf[q - 1] == '.') q--;
+    memmove(buf + q, buf + end, (size_t)(n - end) + 1);
+    return n - (end - q);
+}
+
+/* No type with a precision p: CPython's format_float_short with
+ * Py_DTSF_ADD_DOT_0, i.e. 'g' rounded to p significant digits, except
+ * that exponent notation starts at an exponent of p-1 (not p) and an
+ * integral fixed-point result keeps ".0". */
+static int repr_precision(char *buf, size_t cap, double a, int p, bool alt)
+{
+    if (p == 0) p = 1;
+    char e[64];
+    snprintf(e, sizeof e, "%.*e", p - 1, a);
+    int x = atoi(strchr(e, 'e') + 1); /* exponent after rounding */
+    int n;
+    if (x < -4 || x >= p - 1) {
+        n = snprintf(buf, cap, alt ? "%#.*e" : "%.*e", p - 1, a);
+        return alt ? n : strip_zeros(buf, n, (int)(strchr(buf, 'e') - buf));
+    }
+    n = snprintf(buf, cap, alt ? "%#.*f" : "%.*f", p - 1 - x, a);
+    if (!alt) n = strip_zeros(buf, n, n);
+    if (!memchr(buf, '.', (size_t)n)) {
+        memcpy(buf + n, ".0", 3);
+        n += 2;
+    }
+    return n;
+}
+
 /* |d| (finite) rendered for type e/f/g (lower case) or 'R' (no type with a
- * precision: 'g' where integral results keep ".0"). */
+ * precision, see repr_precision). */
 static bool float_body(mpy_vm *vm, mpy_textbuf *b, double a, char type, int prec, bool alt)
 {
     size_t cap = 360 + (size_t)prec;
     char *buf = mpy_mem_realloc(vm, NULL, 0, cap);
     if (!buf) return false;
     int n;
-    if (type == 'e') {
-        n = snprintf(buf, cap, alt ? "%#.*e" : "%.*e", prec, a);
-    } else if (type == 'f') {
-        n = snprintf(buf, cap, alt ? "%#.*f" : "%.*f", prec, a);
-    } else if (type == 'g') {
-        n = snprintf(buf, cap, alt ? "%#.*g" : "%.*g", prec == 0 ? 1 : prec, a);
-    } else {
-        /* 'R': CPython's format_float_short with Py_DTSF_ADD_DOT_0: round to
-         * p significant digits; exponent notation when the exponent is
-         * below -4 or at least p-1... of the rounded value. */
-        int p = prec == 0 ? 1 : prec;
-        char e[64];
-        snprintf(e, sizeof e, "%.*e", p - 1, a);
-        int x = atoi(strchr(e, 'e') + 1);
-        if (x < -4 || x >= p - 1) {
-            n = snprintf(buf, cap, alt ? "%#.*e" : "%.*e", p - 1, a);
-            if (!alt) {
-                /* Strip trailing zeros of the mantissa. */
-                char *ep = strchr(buf, 'e'), *q = ep;
-                if (memchr(buf, '.', (size_t)(ep - buf))) {
-                    while (q > buf && q[-1] == '0') q--;
-                    if (q > buf && q[-1] == '.') q--;
-                    memmove(q, ep, strlen(ep) + 1);
-                }
-                n = (int)strlen(buf);
-            }
-            goto done;
-        }
-        n = snprintf(buf, cap, alt ? "%#.*f" : "%.*f", p - 1 - x, a);
-        if (!alt && strchr(buf, '.')) {
-            while (n > 0 && buf[n - 1] == '0') n--;
-            if (n > 0 && buf[n - 1] == '.') n--;
-            buf[n] = 0;
-        }
-        if (!strchr(buf, '.')) { memcpy(buf + n, ".0", 3); n += 2; }
-    }
-done:;
+    if (type == 'e') n = snprintf(buf, cap, alt ? "%#.*e" : "%.*e", prec, a);
+    else if (type == 'f') n = snprintf(buf, cap, alt ? "%#.*f" : "%.*f", prec, a);
+    else if (type == 'g') n = snprintf(buf, cap, alt ? "%#.*g" : "%.*g", prec == 0 ? 1 : prec, a);
+    else n = repr_precision(buf, cap, a, prec, alt);
     bool ok = mpy_textbuf_add(vm, b, buf, (size_t)n);
     mpy_mem_free(vm, buf, cap);
     return ok;
@@ -832,6 +841,7 @@ typedef struct pctx {
     size_t n, next;
     mpy_value dict;         /* mapping for %(name)s, or MPY_NULL */
     mpy_value single;
+    bool bytes;             /* formatting bytes: %s takes bytes, keys are bytes */
 } pctx;
 
 static mpy_value next_arg(mpy_vm *vm, pctx *c)
@@ -901,6 +911,53 @@ static bool pct_number(mpy_vm *vm, mpy_textbuf *b, const pflags *fl, bool neg, c
     ok = ok && mpy_textbuf_addc(vm, b, '0', zeros) && mpy_textbuf_add(vm, b, digits, nd);
     if (ok && fl->left) ok = mpy_textbuf_addc(vm, b, ' ', pad);
     return ok;
+}
+
+/* bytes % args: %s/%b of a bytes-like object (or __bytes__), %r/%a as
+ * ascii(), %c of an int or one byte. */
+static bool pct_bytes_one(mpy_vm *vm, mpy_textbuf *b, char type, const pflags *fl, mpy_value v)
+{
+    switch (type) {
+    case 's': case 'b': {
+        mpy_value x = v;
+        if (!mpy_is_sub(vm, x, MPY_TYPE_BYTES) && !mpy_is_sub(vm, x, MPY_TYPE_BYTEARRAY)) {
+            mpy_str *nm = mpy_str_intern_cstr(vm, "__bytes__");
+            mpy_value m = nm ? mpy_type_lookup(vm, mpy_typeof(vm, x), nm) : MPY_NULL;
+            if (mpy_is_null(m) || mpy_is_strv(x))
+                return mpy_err_fmt(vm, MPY_EXC_TypeError,
+                                   "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+                                   mpy_tname(vm, v));
+            x = mpy_call1(vm, m, x);
+            if (mpy_is_null(x)) return false;
+        }
+        const unsigned char *raw;
+        size_t n;
+        if (!mpy_bytes_view(vm, x, &raw, &n))
+            return mpy_err_fmt(vm, MPY_EXC_TypeError, "__bytes__ returned non-bytes (type %s)", mpy_tname(vm, x));
+        if (fl->prec >= 0 && (size_t)fl->prec < n) n = (size_t)fl->prec;
+        bool ok = pct_pad(vm, b, (const char *)raw, n, n, fl->width, fl->left);
+        return ok;
+    }
+    case 'c': {
+        char ch;
+        if (mpy_is_sub(vm, v, MPY_TYPE_BYTES) || mpy_is_sub(vm, v, MPY_TYPE_BYTEARRAY)) {
+            if (mpy_len(vm, v) != 1)
+                return mpy_err_msg(vm, MPY_EXC_TypeError, "%c requires an integer in range(256) or a single byte");
+            mpy_value x = mpy_getitem(vm, v, mpy_from_int(0));
+            if (mpy_is_null(x)) return false;
+            ch = (char)x.u.i;
+        } else if (mpy_is_intlike(vm, v)) {
+            if (!mpy_is_smallint(v) || v.u.i < 0 || v.u.i > 255)
+                return mpy_err_msg(vm, MPY_EXC_OverflowError, "%c arg not in range(256)");
+            ch = (char)v.u.i;
+        } else {
+            return mpy_err_msg(vm, MPY_EXC_TypeError, "%c requires an integer in range(256) or a single byte");
+        }
+        return pct_pad(vm, b, &ch, 1, 1, fl->width, fl->left);
+    }
+    default:
+        return false;
+    }
 }
 
 static bool pct_one(mpy_vm *vm, mpy_textbuf *b, char type, const pflags *fl, mpy_value v, size_t type_index)
@@ -979,10 +1036,9 @@ static bool star_arg(mpy_vm *vm, pctx *c, int64_t *out)
     return true;
 }
 
-static bool pct_format(mpy_vm *vm, mpy_str *fmt, pctx *c, mpy_textbuf *b)
+static bool pct_format(mpy_vm *vm, const char *s, size_t len, bool ascii, pctx *c, mpy_textbuf *b)
 {
-    const char *s = fmt->data, *p = s, *e = s + fmt->len;
-    bool ascii = mpy_str_is_ascii(fmt);
+    const char *p = s, *e = s + len;
     while (p < e) {
         const char *lit = p;
         while (p < e && *p != '%') p++;
@@ -1005,7 +1061,8 @@ static bool pct_format(mpy_vm *vm, mpy_str *fmt, pctx *c, mpy_textbuf *b)
                 p++;
             }
             if (p == e) return mpy_err_msg(vm, MPY_EXC_ValueError, "incomplete format key");
-            mpy_str *key = mpy_str_new(vm, k, (size_t)(p - k));
+            mpy_obj *key = c->bytes ? (mpy_obj *)mpy_bytes_new(vm, k, (size_t)(p - k))
+                                    : (mpy_obj *)mpy_str_new(vm, k, (size_t)(p - k));
             if (!key) return false;
             p++;
             v = mpy_getitem(vm, c->dict, mpy_from_obj(key));
@@ -1051,7 +1108,7 @@ static bool pct_format(mpy_vm *vm, mpy_str *fmt, pctx *c, mpy_textbuf *b)
         if (!ascii)
             for (const char *q = s; q < p; q++) idx += ((unsigned char)*q & 0xc0) != 0x80;
         char type = *p;
-        if ((unsigned char)type >= 0x80) {
+        if ((unsigned char)type >= 0x80 && !c->bytes) {
             const unsigned char *q = (const unsigned char *)p;
             uint32_t cp = decode(&q);
             return mpy_err_fmt(vm, MPY_EXC_ValueError, "unsupported format character '%.*s' (0x%x) at index %zu",
@@ -1059,16 +1116,23 @@ static bool pct_format(mpy_vm *vm, mpy_str *fmt, pctx *c, mpy_textbuf *b)
         }
         p++;
         if (fl.left) fl.zero = false;
-        if (!pct_one(vm, b, type, &fl, v, idx)) return false;
+        if (c->bytes && (type == 's' || type == 'b' || type == 'c')) {
+            if (!pct_bytes_one(vm, b, type, &fl, v)) return false;
+        } else if (c->bytes && (type == 'r' || type == 'a')) {
+            if (!pct_one(vm, b, 'a', &fl, v, idx)) return false;
+        } else if (!pct_one(vm, b, type, &fl, v, idx)) {
+            return false;
+        }
     }
     return true;
 }
 
-mpy_value mpy_str_mod(mpy_vm *vm, mpy_value fmt, mpy_value args)
+static mpy_value percent(mpy_vm *vm, const char *fmt, size_t len, bool ascii, mpy_value args, bool bytes)
 {
     pctx c;
     c.dict = MPY_NULL;
     c.next = 0;
+    c.bytes = bytes;
     bool is_tuple = mpy_is_sub(vm, args, MPY_TYPE_TUPLE);
     if (is_tuple) {
         c.items = mpy_as_tuple(args)->items;
@@ -1077,17 +1141,37 @@ mpy_value mpy_str_mod(mpy_vm *vm, mpy_value fmt, mpy_value args)
         c.single = args;
         c.items = &c.single;
         c.n = 1;
-        /* Anything subscriptable but a str is a mapping for %(key)s. */
+        /* Anything subscriptable but a str (bytes for bytes) is a mapping
+         * for %(key)s. */
         mpy_type *t = mpy_typeof(vm, args);
-        if (t->slots.getitem && !mpy_is_strv(args)) c.dict = args;
+        bool excluded = bytes ? mpy_is_sub(vm, args, MPY_TYPE_BYTES) || mpy_is_sub(vm, args, MPY_TYPE_BYTEARRAY)
+                              : mpy_is_strv(args);
+        if (t->slots.getitem && !excluded) c.dict = args;
     }
     mpy_textbuf b;
     mpy_textbuf_init(&b);
-    if (!pct_format(vm, mpy_as_str(fmt), &c, &b)) { mpy_textbuf_free(vm, &b); return MPY_NULL; }
+    if (!pct_format(vm, fmt, len, ascii, &c, &b)) { mpy_textbuf_free(vm, &b); return MPY_NULL; }
     if (c.next < c.n && mpy_is_null(c.dict)) {
         mpy_textbuf_free(vm, &b);
-        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "not all arguments converted during string formatting");
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "not all arguments converted during %s formatting",
+                             bytes ? "bytes" : "string");
+    }
+    if (bytes) {
+        mpy_bytes *r = mpy_bytes_new(vm, b.data, b.len);
+        mpy_textbuf_free(vm, &b);
+        return r ? mpy_from_obj(r) : MPY_NULL;
     }
     mpy_str *r = mpy_textbuf_finish(vm, &b);
     return r ? mpy_from_obj(r) : MPY_NULL;
+}
+
+mpy_value mpy_str_mod(mpy_vm *vm, mpy_value fmt, mpy_value args)
+{
+    mpy_str *f = mpy_as_str(fmt);
+    return percent(vm, f->data, f->len, mpy_str_is_ascii(f), args, false);
+}
+
+mpy_value mpy_bytes_mod(mpy_vm *vm, const void *fmt, size_t len, mpy_value args)
+{
+    return percent(vm, fmt, len, true, args, true);
 }

@@ -25,8 +25,10 @@ mpy_value mpy_str_m_format(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
 mpy_value mpy_str_m_format_map(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kwnames);
 mpy_value mpy_str_m_dunder_format(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kwnames);
 
-/* fmt % args for a str fmt (the str type's binop slot calls it). */
+/* fmt % args for a str fmt (the str type's binop slot calls it), and for
+ * a bytes-like fmt (bytes.c): the result is bytes then. */
 mpy_value mpy_str_mod(mpy_vm *vm, mpy_value fmt, mpy_value args);
+mpy_value mpy_bytes_mod(mpy_vm *vm, const void *fmt, size_t len, mpy_value args);
 
 /* Formats a finite or non-finite double the way format(d, spec) does for
  * a spec already reduced to (type, precision, alternate form): type is one

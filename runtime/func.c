@@ -280,7 +280,7 @@ static mpy_value method_call(mpy_vm *vm, mpy_value self, int argc, const mpy_val
         if (!a) return MPY_NULL;
     }
     a[0] = m->self;
-    memcpy(a + 1, args, (size_t)n * sizeof *a);
+    if (n) memcpy(a + 1, args, (size_t)n * sizeof *a); /* args may be NULL when n == 0 */
     mpy_value r;
     if (mpy_is_type(vm, m->func, MPY_TYPE_NATIVE)) {
         mpy_native *nf = (mpy_native *)m->func.u.o;

@@ -176,26 +176,19 @@ void mpy_gc_safepoint(mpy_vm *vm)
     if (vm->bytes_allocated > vm->next_gc || vm->stress_gc) mpy_gc_collect(vm);
 }
 
-/* Frees every object (VM teardown): no marking, types last so that
- * finalizers can still read their objects' types. */
+/* Frees every object (VM teardown), in two passes: first every finalizer
+ * runs while all objects (types included) are still allocated, since a
+ * finalizer finds itself through its object's type and may read it; then
+ * the memory goes.  Freeing "types last" is not enough: `type` itself, a
+ * metaclass and a heap class are all types whose own type may go first. */
 void mpy_gc_free_all(mpy_vm *vm)
 {
-    mpy_obj **link = &vm->objects;
-    while (*link) {
-        mpy_obj *o = *link;
-        if (o->type == vm->types[MPY_TYPE_TYPE] ||
-            (o->type && (o->type->flags & MPY_TF_TYPE_SUB))) {
-            link = &o->next;
-            continue;
-        }
-        *link = o->next;
-        free_obj(vm, o);
-    }
+    for (mpy_obj *o = vm->objects; o; o = o->next)
+        if (o->type && o->type->slots.finalize) o->type->slots.finalize(vm, o);
     while (vm->objects) {
         mpy_obj *o = vm->objects;
         vm->objects = o->next;
-        /* A type's finalizer frees its own buffers only. */
-        free_obj(vm, o);
+        mpy_mem_free(vm, o, o->size);
     }
     raw_realloc(vm, vm->gray, vm->capgray * sizeof *vm->gray, 0);
     vm->gray = NULL;

@@ -20,17 +20,30 @@
 #include "runtime/args.h"
 #include "runtime/bignum.h"
 #include "runtime/bytes.h"
+#include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/format.h"
 #include "runtime/int.h"
+#include "runtime/module.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
-/* float.c: float arithmetic on two doubles with Python's errors. */
-mpy_value mpy_float_binop_values(mpy_vm *vm, mpy_binop op, double a, double b);
-mpy_value mpy_float_new_(mpy_vm *vm, mpy_type *t, int argc, const mpy_value *args, mpy_tuple *kw);
-
-static const char limit_msg[] = "Exceeds the limit (%d digits) for integer string conversion; "
+static const char limit_msg[] = "Exceeds the limit (%lld digits) for integer string conversion; "
                                 "use sys.set_int_max_str_digits() to increase the limit";
+
+/* Conversions of up to this many digits skip the limit check (CPython's
+ * _PY_LONG_MAX_STR_DIGITS_THRESHOLD, also the smallest allowed limit). */
+#define STR_DIGITS_THRESHOLD 640
+
+/* The current int <-> str digit limit, 0 for none: what
+ * sys.set_int_max_str_digits() stored in the sys module (mod_sys.c keeps
+ * it as sys._int_max_str_digits), else the default. */
+static long long str_digits_limit(mpy_vm *vm)
+{
+    if (!vm->sys) return MPY_INT_MAX_STR_DIGITS;
+    mpy_value v = mpy_dict_get_cstr(vm, ((mpy_module *)vm->sys)->dict, "_int_max_str_digits");
+    return mpy_is_smallint(v) ? (long long)v.u.i : MPY_INT_MAX_STR_DIGITS;
+}
 
 /* ------------------------------------------------------ representation */
 
@@ -151,19 +164,21 @@ static char *int_digits(mpy_vm *vm, mpy_value v, int base, size_t *len, size_t *
     mpy_bn b;
     uint32_t buf[2];
     view(v, &b, buf);
-    if (base == 10 && v.tag == MPY_TAG_OBJ) {
-        /* Refuse early when clearly over the limit (quadratic conversion),
-         * and exactly afterwards. */
-        if (mpy_bn_decimal_digits_bound(&b) > MPY_INT_MAX_STR_DIGITS + 1) {
-            mpy_err_fmt(vm, MPY_EXC_ValueError, limit_msg, MPY_INT_MAX_STR_DIGITS);
+    long long limit = 0;
+    if (base == 10 && v.tag == MPY_TAG_OBJ && mpy_bn_decimal_digits_bound(&b) > STR_DIGITS_THRESHOLD) {
+        /* Refuse early when clearly over the limit (the conversion is
+         * quadratic), and exactly afterwards. */
+        limit = str_digits_limit(vm);
+        if (limit > 0 && mpy_bn_decimal_digits_bound(&b) > (size_t)limit + 1) {
+            mpy_err_fmt(vm, MPY_EXC_ValueError, limit_msg, limit);
             return NULL;
         }
     }
     char *out;
     if (!mpy_bn_to_base(vm, &b, base, &out, len, cap)) return NULL;
-    if (base == 10 && *len - (b.sign < 0) > MPY_INT_MAX_STR_DIGITS) {
+    if (limit > 0 && *len - (b.sign < 0) > (size_t)limit) {
         mpy_mem_free(vm, out, *cap);
-        mpy_err_fmt(vm, MPY_EXC_ValueError, limit_msg, MPY_INT_MAX_STR_DIGITS);
+        mpy_err_fmt(vm, MPY_EXC_ValueError, limit_msg, limit);
         return NULL;
     }
     return out;
@@ -211,11 +226,13 @@ static int digit_value(unsigned char c)
 
 static bool over_str_limit(mpy_vm *vm, size_t ndigits, int base)
 {
-    if ((base & (base - 1)) == 0 || ndigits <= MPY_INT_MAX_STR_DIGITS) return false;
+    if ((base & (base - 1)) == 0 || ndigits <= STR_DIGITS_THRESHOLD) return false;
+    long long limit = str_digits_limit(vm);
+    if (limit <= 0 || ndigits <= (size_t)limit) return false;
     mpy_err_fmt(vm, MPY_EXC_ValueError,
-                "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; "
+                "Exceeds the limit (%lld digits) for integer string conversion: value has %zu digits; "
                 "use sys.set_int_max_str_digits() to increase the limit",
-                MPY_INT_MAX_STR_DIGITS, ndigits);
+                limit, ndigits);
     return true;
 }
 
@@ -353,7 +370,7 @@ static mpy_value int_shift(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
     int64_t n;
     if (!mpy_bn_to_i64(&y, &n)) {
         if (op == MPY_BINOP_RSHIFT) return mpy_from_int(x.sign < 0 ? -1 : 0);
-        return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "too many digits in integer");
+        return mpy_err_nomem(vm), MPY_NULL;
     }
     if (op == MPY_BINOP_LSHIFT) {
         if ((uint64_t)n > ((uint64_t)1 << 40)) return mpy_err_nomem(vm), MPY_NULL;
@@ -689,11 +706,67 @@ static mpy_value int_from_number(mpy_vm *vm, mpy_value x)
                          mpy_tname(vm, x));
 }
 
+/* The first code points of the 66 runs of Unicode decimal digits (category
+ * Nd, Unicode 14.0 as CPython 3.11): each run holds the digits 0..9. */
+static const uint32_t nd_zeros[] = {
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50,
+    0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40,
+    0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066,
+    0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950,
+    0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
+    0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+};
+
+static bool unicode_space(uint32_t c)
+{
+    return (c >= 0x9 && c <= 0xd) || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+char *mpy_int_text_to_ascii(mpy_vm *vm, const char *s, size_t n, size_t *outlen, size_t *cap)
+{
+    char *out = mpy_mem_realloc(vm, NULL, 0, n + 1);
+    if (!out) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        uint32_t c;
+        int len = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+        if (len == 1) c = b;
+        else {
+            c = b & (0xff >> (len + 1));
+            for (int j = 1; j < len && i + (size_t)j < n; j++) c = c << 6 | ((unsigned char)s[i + (size_t)j] & 0x3f);
+        }
+        i += (size_t)len;
+        char a = '?';
+        if (c < 0x80 && !unicode_space(c)) a = (char)c;
+        else if (unicode_space(c)) a = ' ';
+        else
+            for (size_t z = 0; z < sizeof nd_zeros / sizeof nd_zeros[0]; z++)
+                if (c >= nd_zeros[z] && c < nd_zeros[z] + 10) a = (char)('0' + (c - nd_zeros[z]));
+        out[k++] = a;
+    }
+    out[k] = 0;
+    *outlen = k;
+    *cap = n + 1;
+    return out;
+}
+
 /* int(text, base) with CPython's error message. */
 static mpy_value int_from_text(mpy_vm *vm, mpy_value x, const char *s, size_t n, int base)
 {
     bool bad;
-    mpy_value r = parse_int(vm, s, n, base, &bad);
+    mpy_value r;
+    if (mpy_is_sub(vm, x, MPY_TYPE_STR) && !mpy_str_is_ascii(mpy_as_str(x))) {
+        /* Unicode digits and spaces count as their ASCII equivalents. */
+        size_t len, cap;
+        char *a = mpy_int_text_to_ascii(vm, s, n, &len, &cap);
+        if (!a) return MPY_NULL;
+        r = parse_int(vm, a, len, base, &bad);
+        mpy_mem_free(vm, a, cap);
+    } else {
+        r = parse_int(vm, s, n, base, &bad);
+    }
     if (!bad) return r;
     mpy_value rep = mpy_repr(vm, x);
     if (mpy_is_null(rep)) return MPY_NULL;
@@ -724,7 +797,11 @@ mpy_value mpy_int_new_(mpy_vm *vm, mpy_type *t, int argc, const mpy_value *args,
         return wrap_sub(vm, t, s ? int_from_text(vm, x, s, n, 10) : int_from_number(vm, x));
     }
     int64_t base;
-    if (!mpy_index(vm, a[1], &base)) return MPY_NULL;
+    if (!mpy_index(vm, a[1], &base)) {
+        if (!mpy_err_matches(vm, MPY_EXC_IndexError)) return MPY_NULL;
+        mpy_err_clear(vm);
+        base = -1; /* a huge base: out of range below */
+    }
     if (mpy_is_null(x)) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "int() missing string argument");
     if (base != 0 && (base < 2 || base > 36))
         return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "int() base must be >= 2 and <= 36, or 0");
@@ -745,11 +822,20 @@ mpy_value mpy_bool_new_(mpy_vm *vm, mpy_type *t, int argc, const mpy_value *args
 
 /* ------------------------------------------------------------- methods */
 
+/* CPython's METH_NOARGS checks ("int.bit_length() takes no arguments (1
+ * given)"); the dunders that are slot wrappers in CPython (__abs__,
+ * __float__, __int__, __index__) word it "expected 0 arguments, got 1". */
 static bool no_args(mpy_vm *vm, const char *name, int argc, mpy_tuple *kw)
 {
-    if (kw && kw->len) return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no keyword arguments", name);
-    if (argc != 1) return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no arguments (%d given)", name, argc - 1);
-    return true;
+    bool wrapper = strcmp(name, "__abs__") == 0 || strcmp(name, "__float__") == 0 || strcmp(name, "__int__") == 0 ||
+                   strcmp(name, "__index__") == 0;
+    if (kw && kw->len) {
+        if (wrapper) return mpy_err_fmt(vm, MPY_EXC_TypeError, "wrapper %s() takes no keyword arguments", name);
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "int.%s() takes no keyword arguments", name);
+    }
+    if (argc == 1) return true;
+    if (wrapper) return mpy_err_fmt(vm, MPY_EXC_TypeError, "expected 0 arguments, got %d", argc - 1);
+    return mpy_err_fmt(vm, MPY_EXC_TypeError, "int.%s() takes no arguments (%d given)", name, argc - 1);
 }
 
 /* self as a canonical int (methods may be called through the type with
@@ -859,7 +945,7 @@ static mpy_value round_pow10(mpy_vm *vm, mpy_value v, int64_t k)
 
 static mpy_value int_m_round(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "__round__() takes no keyword arguments");
+    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "int.__round__() takes no keyword arguments");
     if (argc > 2)
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "__round__ expected at most 1 argument, got %d", argc - 1);
     mpy_value v = SELF;
@@ -879,7 +965,7 @@ static mpy_value int_m_round(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
 
 static mpy_value int_m_divmod(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "__divmod__() takes no keyword arguments");
+    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "wrapper __divmod__() takes no keyword arguments");
     if (argc != 2) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "expected 1 argument, got %d", argc - 1);
     if (!mpy_is_intlike(vm, args[1])) return mpy_notimpl(vm);
     mpy_value q = int_binop(vm, MPY_BINOP_FLOORDIV, args[0], args[1]);
@@ -897,11 +983,19 @@ static mpy_value int_m_rdivmod(mpy_vm *vm, int argc, const mpy_value *args, mpy_
     return int_m_divmod(vm, 2, sw, kw);
 }
 
+/* CPython's ternary slot wrapper checks (its message has an empty
+ * function name, hence the leading space). */
+static bool pow_arg_count(mpy_vm *vm, int argc)
+{
+    if (argc < 2) return mpy_err_fmt(vm, MPY_EXC_TypeError, " expected at least 1 argument, got %d", argc - 1);
+    if (argc > 3) return mpy_err_fmt(vm, MPY_EXC_TypeError, " expected at most 2 arguments, got %d", argc - 1);
+    return true;
+}
+
 static mpy_value int_m_pow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "__pow__() takes no keyword arguments");
-    if (argc < 2 || argc > 3)
-        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "expected 1 or 2 arguments, got %d", argc - 1);
+    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "wrapper __pow__() takes no keyword arguments");
+    if (!pow_arg_count(vm, argc)) return MPY_NULL;
     if (argc == 2 || mpy_is_none(args[2])) return int_binop(vm, MPY_BINOP_POW, args[0], args[1]);
     if (!mpy_is_intlike(vm, args[1]) || !mpy_is_intlike(vm, args[2])) return mpy_notimpl(vm);
     return mpy_int_powmod(vm, args[0], args[1], args[2]);
@@ -909,9 +1003,8 @@ static mpy_value int_m_pow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
 
 static mpy_value int_m_rpow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "__rpow__() takes no keyword arguments");
-    if (argc < 2 || argc > 3)
-        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "expected 1 or 2 arguments, got %d", argc - 1);
+    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "wrapper __rpow__() takes no keyword arguments");
+    if (!pow_arg_count(vm, argc)) return MPY_NULL;
     if (!mpy_is_intlike(vm, args[1])) return mpy_notimpl(vm);
     if (argc == 2 || mpy_is_none(args[2])) return int_binop(vm, MPY_BINOP_POW, args[1], args[0]);
     if (!mpy_is_intlike(vm, args[2])) return mpy_notimpl(vm);
@@ -970,8 +1063,10 @@ static mpy_value int_m_to_bytes(mpy_vm *vm, int argc, const mpy_value *args, mpy
     if (!is_signed) fits = bits <= 8 * (uint64_t)n;
     else if (b.sign >= 0) fits = bits < 8 * (uint64_t)n || bits == 0;
     else {
-        /* -2**(8n-1) is the most negative value that fits. */
-        fits = bits < 8 * (uint64_t)n || (bits == 8 * (uint64_t)n && mpy_bn_bit_count(&b) == 1);
+        /* -2**(8n-1) is the most negative value that fits; CPython also
+         * lets -1 "fit" in zero bytes. */
+        fits = bits < 8 * (uint64_t)n || (bits == 8 * (uint64_t)n && mpy_bn_bit_count(&b) == 1) ||
+               (n == 0 && bits == 1);
     }
     if (!fits) {
         mpy_mem_free(vm, out, n ? n : 1);
@@ -1039,6 +1134,7 @@ const mpy_method_def mpy_int_methods[] = {
     {"__rdivmod__", int_m_rdivmod, MPY_METH_DEFAULT},
     {"__pow__", int_m_pow, MPY_METH_DEFAULT},
     {"__rpow__", int_m_rpow, MPY_METH_DEFAULT},
+    {"__format__", mpy_int_m_format, MPY_METH_DEFAULT}, /* format.c: the format-spec mini-language */
     {NULL, NULL, 0},
 };
 
@@ -1066,7 +1162,13 @@ const mpy_type_spec mpy_int_spec = {
     .doc = "int([x]) -> integer\nint(x, base=10) -> integer\n\n"
            "Convert a number or string to an integer, or return 0 if no arguments\n"
            "are given.  If x is a number, return x.__int__().  For floating point\n"
-           "numbers, this truncates towards zero.",
+           "numbers, this truncates towards zero.\n\n"
+           "If x is not a number or if base is given, then x must be a string,\n"
+           "bytes, or bytearray instance representing an integer literal in the\n"
+           "given base.  The literal can be preceded by '+' or '-' and be surrounded\n"
+           "by whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\n"
+           "Base 0 means to interpret the base from the string as an integer literal.\n"
+           ">>> int('0b100', base=0)\n4",
 };
 
 const mpy_type_spec mpy_bool_spec = {
@@ -1074,5 +1176,7 @@ const mpy_type_spec mpy_bool_spec = {
     .base = MPY_TYPE_INT,
     .flags = MPY_TF_INT_SUB,
     .slots = {.repr = bool_repr, .new_ = mpy_bool_new_},
-    .doc = "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.",
+    .doc = "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\n"
+           "The builtins True and False are the only two instances of the class bool.\n"
+           "The class bool is a subclass of the class int, and cannot be subclassed.",
 };

@@ -330,7 +330,7 @@ static mpy_value type_call(mpy_vm *vm, mpy_value self, int argc, const mpy_value
     mpy_value *a = n + 1 <= 8 ? small : mpy_mem_realloc(vm, NULL, 0, (size_t)(n + 1) * sizeof *a);
     if (!a) return MPY_NULL;
     a[0] = obj;
-    memcpy(a + 1, args, (size_t)n * sizeof *a);
+    if (n) memcpy(a + 1, args, (size_t)n * sizeof *a); /* args may be NULL when n == 0 */
     if (!mpy_root_push(vm, obj)) return MPY_NULL;
     bool ok = ot->slots.init(vm, obj, argc + 1, a, kw);
     mpy_root_pop(vm, 1);
@@ -338,9 +338,67 @@ static mpy_value type_call(mpy_vm *vm, mpy_value self, int argc, const mpy_value
     return ok ? obj : MPY_NULL;
 }
 
+/* type.__new__'s last steps (CPython's type_new_set_names): every class
+ * attribute whose type defines __set_name__ learns its owner and name.  A
+ * failure becomes RuntimeError with the original error as __cause__. */
+static bool set_names(mpy_vm *vm, mpy_type *t)
+{
+    mpy_dict *names = mpy_dict_copy(vm, t->dict); /* __set_name__ may change the class dict */
+    if (!names) return false;
+    size_t pos = 0;
+    mpy_value k, v;
+    while (mpy_dict_next(names, &pos, &k, &v)) {
+        mpy_value sn = mpy_type_lookup(vm, mpy_typeof(vm, v), vm->names.__set_name__);
+        if (mpy_is_null(sn)) continue;
+        mpy_type *st = mpy_typeof(vm, sn);
+        mpy_value r;
+        if (st == vm->types[MPY_TYPE_FUNCTION] || st == vm->types[MPY_TYPE_WRAPPER] ||
+            (st == vm->types[MPY_TYPE_NATIVE] && ((mpy_native *)sn.u.o)->owner)) {
+            mpy_value a[3] = {v, mpy_from_obj(t), k}; /* unbound: no method object */
+            r = mpy_call(vm, sn, 3, a, NULL);
+        } else {
+            if (st->slots.descr_get) sn = st->slots.descr_get(vm, sn, v, mpy_typeof(vm, v));
+            r = mpy_is_null(sn) ? sn : mpy_call2(vm, sn, mpy_from_obj(t), k);
+        }
+        if (mpy_is_null(r)) {
+            mpy_value cause = mpy_err_fetch(vm);
+            mpy_value kr = mpy_repr(vm, k);
+            if (mpy_is_null(kr)) return false;
+            mpy_err_fmt(vm, MPY_EXC_RuntimeError, "Error calling __set_name__ on '%s' instance %s in '%s'",
+                        mpy_tname(vm, v), mpy_as_str(kr)->data, mpy_type_name(t));
+            if (mpy_is_obj(vm->exc) && (mpy_typeof(vm, vm->exc)->flags & MPY_TF_EXCEPTION)) {
+                mpy_exc *e = mpy_as_exc(vm->exc);
+                e->cause = cause;
+                e->context = cause;
+                e->suppress_context = true;
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+/* super(t, t).__init_subclass__(**kwargs) (CPython's
+ * type_new_init_subclass): the nearest definition after t in its MRO,
+ * bound to t. */
+static bool init_subclass(mpy_vm *vm, mpy_type *t, int nkw, const mpy_value *kwv, mpy_tuple *kw)
+{
+    mpy_value f = MPY_NULL;
+    for (size_t i = 1; i < t->mro->len && mpy_is_null(f); i++)
+        f = mpy_dict_get_str(vm, ((mpy_type *)t->mro->items[i].u.o)->dict, vm->names.__init_subclass__);
+    if (mpy_is_null(f)) return true;
+    mpy_type *ft = mpy_typeof(vm, f);
+    if (ft->slots.descr_get) {
+        f = ft->slots.descr_get(vm, f, MPY_NULL, t);
+        if (mpy_is_null(f)) return false;
+    }
+    return !mpy_is_null(mpy_call(vm, f, 0, nkw ? kwv : NULL, nkw ? kw : NULL));
+}
+
 static mpy_value type_new_(mpy_vm *vm, mpy_type *meta, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (argc == 1 && (!kw || !kw->len)) return mpy_from_obj(mpy_typeof(vm, args[0]));
+    int nkw = kw ? (int)kw->len : 0;
+    if (argc == 1 && !nkw) return mpy_from_obj(mpy_typeof(vm, args[0]));
     if (argc != 3) return mpy_err_msg(vm, MPY_EXC_TypeError, "type() takes 1 or 3 arguments"), MPY_NULL;
     if (!mpy_is_sub(vm, args[0], MPY_TYPE_STR))
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "type.__new__() argument 1 must be str, not %s", mpy_tname(vm, args[0]));
@@ -350,7 +408,11 @@ static mpy_value type_new_(mpy_vm *vm, mpy_type *meta, int argc, const mpy_value
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "type.__new__() argument 3 must be dict, not %s", mpy_tname(vm, args[2]));
     mpy_dict *ns = mpy_dict_copy(vm, mpy_as_dict(args[2]));
     if (!ns) return MPY_NULL;
-    return mpy_type_new_class(vm, meta, mpy_as_str(args[0]), mpy_as_tuple(args[1]), ns);
+    mpy_value cls = mpy_type_new_class(vm, meta, mpy_as_str(args[0]), mpy_as_tuple(args[1]), ns);
+    if (mpy_is_null(cls)) return cls;
+    mpy_type *t = (mpy_type *)cls.u.o;
+    if (!set_names(vm, t) || !init_subclass(vm, t, nkw, args + argc, kw)) return MPY_NULL;
+    return cls;
 }
 
 static bool type_init(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args, mpy_tuple *kw) { return true; }

@@ -53,17 +53,44 @@ size_t mpy_utf8_encode(uint32_t c, char *out)
     return 4;
 }
 
+/* Code points in valid UTF-8: the bytes that are not continuation bytes
+ * (10xxxxxx).  Eight bytes at a time; pure ASCII words skip the count. */
 static size_t count_cps(const char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return n;
+    const uint64_t hi = 0x8080808080808080ull;
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (!(w & hi)) continue;
+        uint64_t c = w & ~(w << 1) & hi; /* bit 7 set, bit 6 clear */
+        cont += (size_t)__builtin_popcountll(c);
+    }
+    for (; i < len; i++) cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+    return len - cont;
+}
+
+/* Strings of at least INDEX_CACHE_MIN bytes get two extra words after the
+ * text: the last (code point index, byte offset) pair that
+ * mpy_str_offset computed, so that indexing non-ASCII text in a loop
+ * walks from the previous position instead of from an end.  Whether an
+ * object has the cache is read off its allocated size. */
+#define INDEX_CACHE_MIN 32
+
+static size_t cache_offset(size_t len) { return (offsetof(mpy_str, data) + len + 1 + 7) & ~(size_t)7; }
+
+static uint64_t *index_cache(const mpy_str *s)
+{
+    size_t off = cache_offset(s->len);
+    if (s->len < INDEX_CACHE_MIN || s->hdr.size < off + 2 * sizeof(uint64_t)) return NULL;
+    return (uint64_t *)((char *)s + off);
 }
 
 mpy_str *mpy_str_alloc(mpy_vm *vm, size_t len)
 {
     if (len == 0 && vm->empty_str) return vm->empty_str;
-    mpy_str *s = mpy_obj_alloc(vm, vm->types[MPY_TYPE_STR], sizeof(mpy_str) + len + 1);
+    size_t size = len < INDEX_CACHE_MIN ? sizeof(mpy_str) + len + 1 : cache_offset(len) + 2 * sizeof(uint64_t);
+    mpy_str *s = mpy_obj_alloc(vm, vm->types[MPY_TYPE_STR], size);
     if (!s) return NULL;
     s->hash = -1;
     s->len = len;
@@ -297,18 +324,35 @@ size_t mpy_str_offset(const mpy_str *s, size_t i)
 {
     if (mpy_str_is_ascii(s)) return i;
     const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
-    /* Walk from the nearer end. */
-    if (i > s->cplen / 2) {
-        size_t back = s->cplen - i;
-        const unsigned char *q = e;
-        while (back) { q--; if ((*q & 0xc0) != 0x80) back--; }
-        return (size_t)(q - p);
+    /* Walk from the nearest known position: the start, the end, or the
+     * cached one (the cache is zero, i.e. the start, until first used). */
+    uint64_t *cache = index_cache(s);
+    size_t from_cp = 0, from_byte = 0;
+    if (cache) {
+        from_cp = (size_t)cache[0];
+        from_byte = (size_t)cache[1];
     }
-    const unsigned char *q = p;
-    while (i) {
-        q++;
-        while (q < e && (*q & 0xc0) == 0x80) q++;
-        i--;
+    size_t d_cache = i > from_cp ? i - from_cp : from_cp - i;
+    size_t d_end = s->cplen - i, d_start = i;
+    const unsigned char *q;
+    if (d_end < d_cache && d_end < d_start) {
+        q = e;
+        while (d_end) { q--; if ((*q & 0xc0) != 0x80) d_end--; }
+    } else {
+        if (d_start <= d_cache) from_cp = 0, from_byte = 0;
+        q = p + from_byte;
+        for (size_t k = from_cp; k < i; k++) {
+            q++;
+            while (q < e && (*q & 0xc0) == 0x80) q++;
+        }
+        for (size_t k = i; k < from_cp; k++) {
+            q--;
+            while ((*q & 0xc0) == 0x80) q--;
+        }
+    }
+    if (cache) {
+        cache[0] = i;
+        cache[1] = (uint64_t)(q - p);
     }
     return (size_t)(q - p);
 }

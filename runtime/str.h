@@ -85,8 +85,8 @@ size_t mpy_utf8_encode(uint32_t c, char *out);
 int64_t mpy_mem_find(const char *hay, size_t hn, const char *needle, size_t nn);
 int64_t mpy_mem_rfind(const char *hay, size_t hn, const char *needle, size_t nn);
 
-/* Character classes (str_methods.c): ASCII exact, Latin-1 and common
- * Unicode blocks approximated without the full Unicode database. */
+/* Character classes (str_methods.c), from tables generated out of
+ * CPython's Unicode database (runtime/gen_unicode.py). */
 bool mpy_str_cp_printable(uint32_t c);
 bool mpy_str_cp_isspace(uint32_t c);
 bool mpy_str_cp_isalpha(uint32_t c);

@@ -8,10 +8,11 @@
  * result, start/end arguments) are converted at the edges; for ASCII text
  * the two coincide.
  *
- * Character data: ASCII exactly, Latin-1 and the common alphabets (Latin
- * Extended, Greek, Cyrillic, Armenian, Georgian, fullwidth forms) for case
- * mapping, and range approximations of the Unicode categories for the
- * is*() predicates.  There is no full Unicode database.
+ * Character data (the is*() predicates, full case mappings, casefold,
+ * identifiers, printability) comes from str_unicode.inc, generated from
+ * CPython's own Unicode database by gen_unicode.py, so non-ASCII text
+ * behaves exactly as in CPython 3.11 (Unicode 14).  ASCII takes inline
+ * fast paths everywhere.
  */
 #include <stdio.h>
 #include <string.h>
@@ -30,187 +31,163 @@
 
 /* ------------------------------------------------------ character data */
 
-/* Case pairs: upper case first..last maps to lower case by +delta, or,
- * when alt is set, the range alternates upper/lower code points. */
-typedef struct case_range {
-    uint32_t first, last;
-    int32_t delta;
-    bool alt;
-} case_range;
+/* Generated from CPython's Unicode database by runtime/gen_unicode.py. */
+#include "runtime/str_unicode.inc"
 
-static const case_range case_ranges[] = {
-    {0x41, 0x5a, 32, false},      {0xc0, 0xd6, 32, false},      {0xd8, 0xde, 32, false},
-    {0x100, 0x12f, 0, true},      {0x132, 0x137, 0, true},      {0x139, 0x148, 0, true},
-    {0x14a, 0x177, 0, true},      {0x179, 0x17e, 0, true},      {0x178, 0x178, -121, false},
-    {0x1cd, 0x1dc, 0, true},      {0x1de, 0x1ef, 0, true},      {0x1f8, 0x21f, 0, true},
-    {0x222, 0x233, 0, true},      {0x386, 0x386, 38, false},    {0x388, 0x38a, 37, false},
-    {0x38c, 0x38c, 64, false},    {0x38e, 0x38f, 63, false},    {0x391, 0x3a1, 32, false},
-    {0x3a3, 0x3ab, 32, false},    {0x3d8, 0x3ef, 0, true},      {0x400, 0x40f, 80, false},
-    {0x410, 0x42f, 32, false},    {0x460, 0x481, 0, true},      {0x48a, 0x4bf, 0, true},
-    {0x4c1, 0x4ce, 0, true},      {0x4d0, 0x52f, 0, true},      {0x531, 0x556, 48, false},
-    {0x10a0, 0x10c5, 7264, false}, {0x1e00, 0x1e95, 0, true},   {0x1ea0, 0x1eff, 0, true},
-    {0x2160, 0x216f, 16, false},  {0x24b6, 0x24cf, 26, false},  {0x2c00, 0x2c2f, 48, false},
-    {0xff21, 0xff3a, 32, false},  {0x10400, 0x10427, 40, false},
+enum {
+    U_ALPHA = 1 << 0, U_DECIMAL = 1 << 1, U_DIGIT = 1 << 2, U_NUMERIC = 1 << 3, U_SPACE = 1 << 4,
+    U_PRINTABLE = 1 << 5, U_UPPER = 1 << 6, U_LOWER = 1 << 7, U_TITLE = 1 << 8, U_XID_START = 1 << 9,
+    U_XID_CONT = 1 << 10, U_IGNORABLE = 1 << 11,
 };
-#define NCASE (sizeof case_ranges / sizeof case_ranges[0])
+
+static unsigned uni_flags(uint32_t c)
+{
+    size_t lo = 0, hi = UNI_NRUNS;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (uni_starts[mid] <= c) lo = mid;
+        else hi = mid;
+    }
+    return uni_sets[uni_props[lo]];
+}
+
+/* The simple case mapping run holding c, or NULL: the last run starting at
+ * or before c, or the one before it (alternating blocks interleave two
+ * stride-2 runs). */
+static const uni_case_run *case_run(uint32_t c)
+{
+    if (c < uni_case[0].first) return NULL;
+    size_t lo = 0, hi = UNI_NCASE;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (uni_case[mid].first <= c) lo = mid;
+        else hi = mid;
+    }
+    for (size_t k = lo + 1; k-- > 0 && k + 2 > lo;) {
+        const uni_case_run *r = &uni_case[k];
+        uint32_t off = c - r->first;
+        if (off % r->stride == 0 && off / r->stride < r->count) return r;
+    }
+    return NULL;
+}
 
 static uint32_t cp_lower(uint32_t c)
 {
     if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-    if (c == 0x130) return 'i';
-    for (size_t k = 0; k < NCASE; k++) {
-        const case_range *r = &case_ranges[k];
-        if (c < r->first || c > r->last) continue;
-        if (!r->alt) return (uint32_t)((int32_t)c + r->delta);
-        if ((c - r->first) % 2 == 0) return c + 1;
-    }
-    return c;
+    const uni_case_run *r = case_run(c);
+    return r ? (uint32_t)((int32_t)c + r->dl) : c;
 }
 
 static uint32_t cp_upper(uint32_t c)
 {
     if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
-    switch (c) {
-    case 0xb5: return 0x39c;
-    case 0xff: return 0x178;
-    case 0x131: return 'I';
-    case 0x17f: return 'S';
-    case 0x3c2: return 0x3a3;
-    default: break;
-    }
-    for (size_t k = 0; k < NCASE; k++) {
-        const case_range *r = &case_ranges[k];
-        if (r->alt) {
-            if (c >= r->first && c <= r->last && (c - r->first) % 2 == 1) return c - 1;
-        } else {
-            int64_t lo = (int64_t)r->first + r->delta, hi = (int64_t)r->last + r->delta;
-            if ((int64_t)c >= lo && (int64_t)c <= hi && c != 0xff) return (uint32_t)((int64_t)c - r->delta);
-        }
-    }
-    return c;
+    const uni_case_run *r = case_run(c);
+    return r ? (uint32_t)((int32_t)c + r->du) : c;
 }
 
-static bool cp_isupper(uint32_t c) { return cp_lower(c) != c || c == 0x130; }
-static bool cp_islower(uint32_t c)
+static uint32_t cp_title(uint32_t c)
 {
-    return cp_upper(c) != c || c == 0xdf || c == 0x149 || c == 0xaa || c == 0xba || c == 0x138;
+    if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
+    const uni_case_run *r = case_run(c);
+    return r ? (uint32_t)((int32_t)c + r->dt) : c;
 }
-static bool cp_iscased(uint32_t c) { return cp_isupper(c) || cp_islower(c); }
+
+/* Full mappings to several code points (ß -> SS ...), or NULL. */
+static const uni_special_case *special_case(uint32_t c)
+{
+    size_t lo = 0, hi = UNI_NSPECIAL;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (uni_special[mid].cp < c) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < UNI_NSPECIAL && uni_special[lo].cp == c ? &uni_special[lo] : NULL;
+}
+
+static const char *special_fold(uint32_t c)
+{
+    size_t lo = 0, hi = UNI_NFOLD;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (uni_fold[mid].cp < c) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < UNI_NFOLD && uni_fold[lo].cp == c ? uni_fold[lo].fold : NULL;
+}
+
+static bool cp_isupper(uint32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : (uni_flags(c) & U_UPPER) != 0; }
+static bool cp_islower(uint32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : (uni_flags(c) & U_LOWER) != 0; }
+static bool cp_istitle(uint32_t c) { return c >= 0x80 && (uni_flags(c) & U_TITLE) != 0; }
+static bool cp_iscased(uint32_t c)
+{
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return (uni_flags(c) & (U_UPPER | U_LOWER | U_TITLE)) != 0;
+}
+static bool cp_isignorable(uint32_t c) { return (uni_flags(c) & U_IGNORABLE) != 0; }
 
 bool mpy_str_cp_isspace(uint32_t c)
 {
     if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+    return (uni_flags(c) & U_SPACE) != 0;
 }
-
-/* Decimal digit blocks (Unicode Nd) start at these code points, ten each. */
-static const uint32_t decimal_starts[] = {
-    0x30,   0x660,  0x6f0,  0x7c0,  0x966,  0x9e6,  0xa66,  0xae6,  0xb66,  0xbe6,  0xc66,   0xce6,
-    0xd66,  0xde6,  0xe50,  0xed0,  0xf20,  0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0,  0x1a80,
-    0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xaa50, 0xabf0,  0xff10,
-    0x104a0, 0x11066, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
-};
 
 bool mpy_str_cp_isdecimal(uint32_t c)
 {
     if (c < 0x80) return c >= '0' && c <= '9';
-    for (size_t k = 1; k < sizeof decimal_starts / sizeof decimal_starts[0]; k++)
-        if (c >= decimal_starts[k] && c < decimal_starts[k] + 10) return true;
-    return false;
+    return (uni_flags(c) & U_DECIMAL) != 0;
 }
 
 static int cp_decimal_value(uint32_t c)
 {
-    for (size_t k = 0; k < sizeof decimal_starts / sizeof decimal_starts[0]; k++)
-        if (c >= decimal_starts[k] && c < decimal_starts[k] + 10) return (int)(c - decimal_starts[k]);
-    return -1;
+    size_t lo = 0, hi = UNI_NZERO;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (uni_zero[mid] <= c) lo = mid;
+        else hi = mid;
+    }
+    return c >= uni_zero[lo] && c < uni_zero[lo] + 10 ? (int)(c - uni_zero[lo]) : -1;
 }
 
 static bool cp_isdigit(uint32_t c)
 {
-    return mpy_str_cp_isdecimal(c) || c == 0xb2 || c == 0xb3 || c == 0xb9 || c == 0x2070 ||
-           (c >= 0x2074 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468) ||
-           (c >= 0x2474 && c <= 0x247c) || (c >= 0x2488 && c <= 0x2490) || c == 0x24ea ||
-           (c >= 0x2776 && c <= 0x277e) || (c >= 0x2780 && c <= 0x2788) || (c >= 0x278a && c <= 0x2792);
+    if (c < 0x80) return c >= '0' && c <= '9';
+    return (uni_flags(c) & U_DIGIT) != 0;
 }
 
 static bool cp_isnumeric(uint32_t c)
 {
-    static const uint32_t cjk[] = {0x3007, 0x4e00, 0x4e03, 0x4e07, 0x4e09, 0x4e5d, 0x4e8c, 0x4e94, 0x516b,
-                                   0x516d, 0x5341, 0x5343, 0x56db, 0x767e, 0x96f6, 0x5104, 0x842c};
-    if (cp_isdigit(c) || (c >= 0xbc && c <= 0xbe) || (c >= 0x2150 && c <= 0x2189) ||
-        (c >= 0x2469 && c <= 0x2473) || (c >= 0x247d && c <= 0x2487) || (c >= 0x2491 && c <= 0x249b) ||
-        (c >= 0x3021 && c <= 0x3029) || (c >= 0x3038 && c <= 0x303a))
-        return true;
-    for (size_t k = 0; k < sizeof cjk / sizeof cjk[0]; k++)
-        if (c == cjk[k]) return true;
-    return false;
+    if (c < 0x80) return c >= '0' && c <= '9';
+    return (uni_flags(c) & U_NUMERIC) != 0;
 }
-
-/* Letter ranges (Unicode L*), approximate outside Latin, Greek, Cyrillic. */
-static const uint32_t alpha_ranges[][2] = {
-    {0xaa, 0xaa},       {0xb5, 0xb5},       {0xba, 0xba},       {0xc0, 0xd6},       {0xd8, 0xf6},
-    {0xf8, 0x2c1},      {0x2c6, 0x2d1},     {0x2e0, 0x2e4},     {0x2ec, 0x2ec},     {0x2ee, 0x2ee},
-    {0x370, 0x374},     {0x376, 0x377},     {0x37a, 0x37d},     {0x37f, 0x37f},     {0x386, 0x386},
-    {0x388, 0x3f5},     {0x3f7, 0x481},     {0x48a, 0x52f},     {0x531, 0x556},     {0x560, 0x588},
-    {0x5d0, 0x5ea},     {0x5ef, 0x5f2},     {0x620, 0x64a},     {0x671, 0x6d3},     {0x904, 0x939},
-    {0x93d, 0x93d},     {0x950, 0x950},     {0x958, 0x961},     {0x985, 0x9b9},     {0xe01, 0xe30},
-    {0xe32, 0xe33},     {0xe40, 0xe46},     {0x10a0, 0x10c5},   {0x10d0, 0x10fa},   {0x1100, 0x1248},
-    {0x13a0, 0x13f5},   {0x1e00, 0x1f15},   {0x1f18, 0x1f1d},   {0x1f20, 0x1f45},   {0x1f48, 0x1f4d},
-    {0x1f50, 0x1f57},   {0x1f59, 0x1f7d},   {0x1f80, 0x1fb4},   {0x1fb6, 0x1fbc},   {0x2071, 0x2071},
-    {0x207f, 0x207f},   {0x2090, 0x209c},   {0x2102, 0x2102},   {0x2107, 0x2107},   {0x210a, 0x2113},
-    {0x2115, 0x2115},   {0x2119, 0x211d},   {0x2124, 0x2124},   {0x2126, 0x2126},   {0x2128, 0x2128},
-    {0x212a, 0x212d},   {0x212f, 0x2139},   {0x2c00, 0x2ce4},   {0x2d00, 0x2d25},   {0x3005, 0x3006},
-    {0x3031, 0x3035},   {0x3041, 0x3096},   {0x309d, 0x309f},   {0x30a1, 0x30fa},   {0x30fc, 0x30ff},
-    {0x3105, 0x312f},   {0x3131, 0x318e},   {0x3400, 0x4dbf},   {0x4e00, 0x9fff},   {0xa000, 0xa48c},
-    {0xac00, 0xd7a3},   {0xf900, 0xfa6d},   {0xfb00, 0xfb06},   {0xfe70, 0xfefc},   {0xff21, 0xff3a},
-    {0xff41, 0xff5a},   {0xff66, 0xffbe},   {0x10000, 0x1000b}, {0x10400, 0x1049d}, {0x1d400, 0x1d6a5},
-    {0x20000, 0x2a6df}, {0x2a700, 0x2ebe0}, {0x30000, 0x3134a},
-};
 
 bool mpy_str_cp_isalpha(uint32_t c)
 {
     if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    size_t lo = 0, hi = sizeof alpha_ranges / sizeof alpha_ranges[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c < alpha_ranges[mid][0]) hi = mid;
-        else if (c > alpha_ranges[mid][1]) lo = mid + 1;
-        else return true;
-    }
-    return false;
+    return (uni_flags(c) & U_ALPHA) != 0;
 }
 
-static bool cp_isalnum(uint32_t c) { return mpy_str_cp_isalpha(c) || cp_isnumeric(c); }
+static bool cp_isalnum(uint32_t c)
+{
+    if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    return (uni_flags(c) & (U_ALPHA | U_DECIMAL | U_DIGIT | U_NUMERIC)) != 0;
+}
 
-/* Non-printable: Unicode categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs
- * other than the space.  Unassigned code points are approximated by the
- * large unassigned blocks only. */
 bool mpy_str_cp_printable(uint32_t c)
 {
     if (c < 0x80) return c >= 0x20 && c < 0x7f;
-    if (c <= 0xa0 || c == 0xad) return false;
-    if (c < 0x300) return true;
-    if (c == 0x378 || c == 0x379 || (c >= 0x380 && c <= 0x383) || c == 0x38b || c == 0x38d || c == 0x3a2)
-        return false;
-    if ((c >= 0x600 && c <= 0x605) || c == 0x61c || c == 0x6dd || c == 0x70f || c == 0x180e || c == 0x1680)
-        return false;
-    if ((c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x206f))
-        return false;
-    if (c == 0x3000 || (c >= 0xd800 && c <= 0xf8ff) || c == 0xfeff || (c >= 0xfff0 && c <= 0xfffb) ||
-        c == 0xfffe || c == 0xffff)
-        return false;
-    if ((c >= 0x2fe0 && c <= 0x2fef) || (c >= 0xe0000 && c <= 0xe0fff) || c >= 0xf0000) return false;
-    if ((c >= 0x2a6e0 && c <= 0x2a6ff) || (c >= 0x323b0 && c <= 0xdffff)) return false;
-    return true;
+    return (uni_flags(c) & U_PRINTABLE) != 0;
 }
 
-static bool cp_isidstart(uint32_t c) { return c == '_' || mpy_str_cp_isalpha(c); }
+static bool cp_isidstart(uint32_t c)
+{
+    if (c < 0x80) return c == '_' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return (uni_flags(c) & U_XID_START) != 0;
+}
+
 static bool cp_isidcont(uint32_t c)
 {
-    return cp_isidstart(c) || mpy_str_cp_isdecimal(c) || c == 0xb7 || (c >= 0x300 && c <= 0x36f) ||
-           (c >= 0x203f && c <= 0x2040);
+    if (c < 0x80) return c == '_' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    return (uni_flags(c) & U_XID_CONT) != 0;
 }
 
 /* ------------------------------------------------------------- helpers */
@@ -751,7 +728,8 @@ static mpy_value str_replace(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
         }
     }
     memcpy(o, p, (size_t)(e - p));
-    mpy_str_finish(r);
+    r->data[total] = 0;
+    r->cplen = s->cplen + n * new->cplen - (old->len ? n * old->cplen : 0);
     return mpy_from_obj(r);
 }
 
@@ -764,45 +742,54 @@ static bool no_args(mpy_vm *vm, const char *name, int argc, mpy_tuple *kw)
     return true;
 }
 
-/* Full case mappings that produce more than one code point. */
+/* Full case mappings (several code points for ß, ligatures, İ ...). */
+static bool add_text(mpy_vm *vm, mpy_textbuf *b, const char *s) { return mpy_textbuf_add(vm, b, s, strlen(s)); }
+
 static bool add_upper(mpy_vm *vm, mpy_textbuf *b, uint32_t c)
 {
-    if (c == 0xdf) return mpy_textbuf_add(vm, b, "SS", 2);
-    if (c == 0x149) return mpy_textbuf_addcp(vm, b, 0x2bc) && mpy_textbuf_addc(vm, b, 'N', 1);
-    if (c == 0xfb00) return mpy_textbuf_add(vm, b, "FF", 2);
-    if (c == 0xfb01) return mpy_textbuf_add(vm, b, "FI", 2);
-    if (c == 0xfb02) return mpy_textbuf_add(vm, b, "FL", 2);
-    return mpy_textbuf_addcp(vm, b, cp_upper(c));
+    const uni_special_case *sc = c < 0xdf ? NULL : special_case(c);
+    return sc && sc->upper ? add_text(vm, b, sc->upper) : mpy_textbuf_addcp(vm, b, cp_upper(c));
 }
 
-/* Title case of a single code point (ß -> Ss, ligatures -> Ff ...). */
 static bool add_title(mpy_vm *vm, mpy_textbuf *b, uint32_t c)
 {
-    if (c == 0xdf) return mpy_textbuf_add(vm, b, "Ss", 2);
-    if (c == 0xfb00) return mpy_textbuf_add(vm, b, "Ff", 2);
-    if (c == 0xfb01) return mpy_textbuf_add(vm, b, "Fi", 2);
-    if (c == 0xfb02) return mpy_textbuf_add(vm, b, "Fl", 2);
-    if (c >= 0x1c4 && c <= 0x1cc) return mpy_textbuf_addcp(vm, b, 0x1c5 + (c - 0x1c4) / 3 * 3);
-    return add_upper(vm, b, c);
+    const uni_special_case *sc = c < 0xdf ? NULL : special_case(c);
+    return sc && sc->title ? add_text(vm, b, sc->title) : mpy_textbuf_addcp(vm, b, cp_title(c));
 }
 
-/* Lower case, with the final sigma rule: Σ at the end of a word (after a
- * cased letter, not before one) becomes ς. */
-static bool add_lower(mpy_vm *vm, mpy_textbuf *b, uint32_t c, const unsigned char *p, const unsigned char *e,
-                      bool after_cased)
+/* Σ is final (ς) after a cased letter and not before one, case-ignorable
+ * characters skipped both ways (CPython's handle_capital_sigma). */
+static bool final_sigma(const uint32_t *cps, size_t n, size_t i)
 {
-    if (c == 0x130) return mpy_textbuf_add(vm, b, "i\xcc\x87", 3);
-    if (c == 0x3a3 && after_cased) {
-        const unsigned char *q = p;
-        bool before_cased = false;
-        while (q < e) {
-            uint32_t d = decode(&q);
-            if (cp_iscased(d)) { before_cased = true; break; }
-            if (d != '\'' && d != 0x2019 && d != '.' && d != ':') break;
-        }
-        if (!before_cased) return mpy_textbuf_addcp(vm, b, 0x3c2);
+    size_t j = i;
+    uint32_t c = 0;
+    bool found = false;
+    while (j > 0) {
+        c = cps[--j];
+        if (!cp_isignorable(c)) { found = true; break; }
     }
-    return mpy_textbuf_addcp(vm, b, cp_lower(c));
+    if (!found || !cp_iscased(c)) return false;
+    for (j = i + 1; j < n; j++) {
+        c = cps[j];
+        if (!cp_isignorable(c)) return !cp_iscased(c);
+    }
+    return true;
+}
+
+static bool add_lower(mpy_vm *vm, mpy_textbuf *b, const uint32_t *cps, size_t n, size_t i)
+{
+    uint32_t c = cps[i];
+    if (c == 0x3a3) return mpy_textbuf_addcp(vm, b, final_sigma(cps, n, i) ? 0x3c2 : 0x3c3);
+    const uni_special_case *sc = c < 0x130 ? NULL : special_case(c);
+    return sc && sc->lower ? add_text(vm, b, sc->lower) : mpy_textbuf_addcp(vm, b, cp_lower(c));
+}
+
+static bool add_fold(mpy_vm *vm, mpy_textbuf *b, uint32_t c)
+{
+    const char *f = special_fold(c);
+    if (f) return add_text(vm, b, f);
+    const uni_special_case *sc = c < 0x130 ? NULL : special_case(c);
+    return sc && sc->lower ? add_text(vm, b, sc->lower) : mpy_textbuf_addcp(vm, b, cp_lower(c));
 }
 
 enum { CASE_UPPER, CASE_LOWER, CASE_FOLD, CASE_SWAP, CASE_TITLE, CASE_CAPITALIZE };
@@ -832,38 +819,36 @@ static mpy_value map_case(mpy_vm *vm, mpy_str *s, int mode)
         r->data[s->len] = 0;
         return mpy_from_obj(r);
     }
+    /* Decode once: the final sigma rule looks both ways. */
+    size_t n = s->cplen;
+    uint32_t *cps = mpy_mem_realloc(vm, NULL, 0, n * sizeof *cps);
+    if (!cps) return MPY_NULL;
+    const unsigned char *p = (const unsigned char *)s->data;
+    for (size_t i = 0; i < n; i++) cps[i] = decode(&p);
     mpy_textbuf b;
     mpy_textbuf_init(&b);
-    const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
-    bool prev_cased = false, first = true, ok = true;
-    while (p < e && ok) {
-        uint32_t c = decode(&p);
-        bool cased = cp_iscased(c);
+    bool prev_cased = false, ok = true;
+    for (size_t i = 0; i < n && ok; i++) {
+        uint32_t c = cps[i];
         switch (mode) {
         case CASE_UPPER: ok = add_upper(vm, &b, c); break;
-        case CASE_LOWER: ok = add_lower(vm, &b, c, p, e, prev_cased); break;
-        case CASE_FOLD:
-            if (c == 0xdf) ok = mpy_textbuf_add(vm, &b, "ss", 2);
-            else if (c == 0x17f) ok = mpy_textbuf_addc(vm, &b, 's', 1);
-            else if (c == 0xb5) ok = mpy_textbuf_addcp(vm, &b, 0x3bc);
-            else if (c == 0x3c2) ok = mpy_textbuf_addcp(vm, &b, 0x3c3);
-            else ok = add_lower(vm, &b, c, p, e, false);
-            break;
+        case CASE_LOWER: ok = add_lower(vm, &b, cps, n, i); break;
+        case CASE_FOLD: ok = add_fold(vm, &b, c); break;
         case CASE_SWAP:
-            if (cp_isupper(c)) ok = add_lower(vm, &b, c, p, e, prev_cased);
+            if (cp_isupper(c)) ok = add_lower(vm, &b, cps, n, i);
             else if (cp_islower(c)) ok = add_upper(vm, &b, c);
             else ok = mpy_textbuf_addcp(vm, &b, c);
             break;
         case CASE_TITLE:
-            ok = prev_cased ? add_lower(vm, &b, c, p, e, true) : add_title(vm, &b, c);
+            ok = prev_cased ? add_lower(vm, &b, cps, n, i) : add_title(vm, &b, c);
+            prev_cased = cp_iscased(c);
             break;
         default:
-            ok = first ? add_title(vm, &b, c) : add_lower(vm, &b, c, p, e, prev_cased);
+            ok = i == 0 ? add_title(vm, &b, c) : add_lower(vm, &b, cps, n, i);
             break;
         }
-        prev_cased = cased;
-        first = false;
     }
+    mpy_mem_free(vm, cps, n * sizeof *cps);
     if (!ok) { mpy_textbuf_free(vm, &b); return MPY_NULL; }
     return ret(mpy_textbuf_finish(vm, &b));
 }
@@ -927,7 +912,7 @@ static mpy_value case_test(mpy_str *s, bool upper)
     const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
     while (p < e) {
         uint32_t c = decode(&p);
-        if (upper ? cp_islower(c) : cp_isupper(c)) return MPY_FALSE;
+        if ((upper ? cp_islower(c) : cp_isupper(c)) || cp_istitle(c)) return MPY_FALSE;
         if (upper ? cp_isupper(c) : cp_islower(c)) any = true;
     }
     return mpy_from_bool(any);
@@ -952,7 +937,7 @@ static mpy_value str_istitle(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
     bool cased = false, prev_cased = false;
     while (p < e) {
         uint32_t c = decode(&p);
-        if (cp_isupper(c)) {
+        if (cp_isupper(c) || cp_istitle(c)) {
             if (prev_cased) return MPY_FALSE;
             prev_cased = cased = true;
         } else if (cp_islower(c)) {
@@ -1357,10 +1342,17 @@ static mpy_value str_getnewargs(mpy_vm *vm, int argc, const mpy_value *args, mpy
 static mpy_value str_sizeof(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     mpy_str *s = S(args[0]);
-    /* CPython's compact layout: 49 bytes of header for ASCII, 73 for UCS1..4
-     * plus the code points at their width. */
+    /* CPython's compact layout: a 48-byte header for ASCII, 72 otherwise,
+     * then the code points (and a terminator) at 1, 2 or 4 bytes each. */
     if (mpy_str_is_ascii(s)) return mpy_from_int((int64_t)(49 + s->len));
-    return mpy_from_int((int64_t)(73 + s->cplen + 1));
+    uint32_t maxc = 0;
+    const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
+    while (p < e) {
+        uint32_t c = decode(&p);
+        if (c > maxc) maxc = c;
+    }
+    int64_t kind = maxc < 0x100 ? 1 : maxc < 0x10000 ? 2 : 4;
+    return mpy_from_int(72 + ((int64_t)s->cplen + 1) * kind);
 }
 
 int mpy_str_cp_digit_value(uint32_t c) { return cp_decimal_value(c); }

@@ -264,7 +264,10 @@ mpy_value mpy_type_new_class(mpy_vm *vm, mpy_type *meta, mpy_str *name, mpy_tupl
         mpy_is_null(mpy_dict_get_str(vm, ns, vm->names.__hash__)) &&
         !mpy_dict_set_str(vm, ns, vm->names.__hash__, MPY_NONE))
         return MPY_NULL;
-    mpy_type *t = mpy_obj_alloc(vm, meta, sizeof(mpy_type));
+    /* A metaclass may extend type's layout (instance_size): allocate what
+     * the metaclass says, never less than a type object. */
+    mpy_type *t = mpy_obj_alloc(vm, meta, meta->instance_size > sizeof(mpy_type) ? meta->instance_size
+                                                                               : sizeof(mpy_type));
     if (!t) return MPY_NULL;
     mpy_type *base = (mpy_type *)bases->items[0].u.o;
     t->name = mpy_str_intern_str(vm, name);
@@ -279,7 +282,13 @@ mpy_value mpy_type_new_class(mpy_vm *vm, mpy_type *meta, mpy_str *name, mpy_tupl
         t->flags |= ((mpy_type *)bases->items[i].u.o)->flags & MPY_TF_EXCEPTION;
     /* Instances get a __dict__: reuse the base layout's slot when it has
      * one, else append a pointer after the base layout. */
-    if (best->dict_offset) {
+    if (best->flags & MPY_TF_TYPE_SUB) {
+        /* A metaclass: its instances are classes, whose __dict__ is the
+         * class dict (an appended slot would lie beyond the type objects
+         * that mpy_type_new_class allocates). */
+        t->instance_size = best->instance_size;
+        t->dict_offset = (int)offsetof(mpy_type, dict);
+    } else if (best->dict_offset) {
         t->instance_size = best->instance_size;
         t->dict_offset = best->dict_offset;
     } else {

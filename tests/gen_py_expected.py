@@ -3,6 +3,8 @@
 
 tests/py/NAME.py      -> tests/py/NAME.exp    (python3 NAME.py, run in tests/py)
 tests/repl/NAME.in    -> tests/repl/NAME.out  (python3 -q -i < NAME.in 2>&1)
+tests/py/NAME.py with a NAME.stdin
+                      -> tests/py/NAME.out    (python3 NAME.py < NAME.stdin 2>&1)
 
 An .exp file holds the exit status, the last non-blank stderr line when the
 status is not 0, then stdout.  Files whose name starts with '_' are helper
@@ -49,9 +51,30 @@ def gen_console(path):
         f.write(r.stdout)
 
 
+# --- piped-stdin script tests (added for the code module's tests) ---------
+# A script with a NAME.stdin beside it reads that file as its input, and its
+# stdout and stderr are recorded merged, as the conformance corpus's piped
+# tests do (interleaving of prompts, echoes and tracebacks matters there).
+def gen_piped(path):
+    d, name = os.path.split(path)
+    with open(path[:-3] + ".stdin") as inp:
+        r = subprocess.run([sys.executable, name], cwd=d, env=ENV, stdin=inp, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, timeout=60)
+    with open(path[:-3] + ".out", "w") as f:
+        f.write(r.stdout)
+
+
+def gen_script_or_piped(path):
+    if os.path.exists(path[:-3] + ".stdin"):
+        gen_piped(path)
+    else:
+        gen_script(path)
+# --- end of piped-stdin tests ---------------------------------------------
+
+
 def main():
     want = set(sys.argv[1:])
-    for sub, ext, fn in (("py", ".py", gen_script), ("repl", ".in", gen_console)):
+    for sub, ext, fn in (("py", ".py", gen_script_or_piped), ("repl", ".in", gen_console)):
         folder = os.path.join(HERE, sub)
         for name in sorted(os.listdir(folder)):
             if not name.endswith(ext) or name.startswith("_"):

@@ -50,6 +50,9 @@ void *mpy_cc_c_alloc(compiler *c, size_t size)
     return p;
 }
 
+/* Arena memory is zeroed (mpy_arena_alloc). */
+static void *c_alloc_zero(compiler *c, size_t size) { return mpy_cc_c_alloc(c, size); }
+
 /* Grows an arena array to hold one more element; false on failure. */
 static bool grow(compiler *c, void **arr, int n, int *cap, size_t elem)
 {
@@ -123,6 +126,7 @@ void mpy_cc_bind_label(compiler *c, int label)
 {
     if (c->err) return;
     c->u->labels[label] = c->u->ncode;
+    c->u->last_bound = c->u->ncode;
 }
 
 void mpy_cc_emit_jump(compiler *c, mpy_opcode op, int label) { mpy_cc_emit(c, op, (uint32_t)label); }
@@ -132,8 +136,7 @@ bool mpy_cc_last_is_terminator(compiler *c)
     unit *u = c->u;
     if (!u->ncode) return false;
     /* a label bound here makes the position reachable */
-    for (int i = 0; i < u->nlabels; i++)
-        if (u->labels[i] == u->ncode) return false;
+    if (u->last_bound == u->ncode) return false;
     uint32_t op = MPY_INS_OP(u->code[u->ncode - 1]);
     return op == MPY_OP_RETURN_VALUE || op == MPY_OP_JUMP || op == MPY_OP_RERAISE || op == MPY_OP_RAISE_VARARGS;
 }
@@ -167,14 +170,65 @@ static bool same_const(mpy_vm *vm, mpy_value a, mpy_value b)
     }
 }
 
+/* Constants and names are found again through small hash tables of
+ * indexes (slot: index + 1), so big modules compile in linear time.  The
+ * key is the value's bits: strs are interned and other objects compare by
+ * identity, so equal bits mean the same constant (see same_const). */
+static uint32_t value_hash(mpy_value v)
+{
+    uint64_t x = (uint64_t)v.u.i * 0x9E3779B97F4A7C15ull ^ ((uint64_t)v.tag << 56);
+    x ^= x >> 29;
+    x *= 0xBF58476D1CE4E5B9ull;
+    return (uint32_t)(x ^ (x >> 32));
+}
+
+/* Finds v in arr[0..n) through the table, or returns -1 and the free slot. */
+static int table_find(compiler *c, int *tab, int cap, const mpy_value *arr, mpy_value v, int *slot)
+{
+    uint32_t mask = (uint32_t)cap - 1, i = value_hash(v) & mask;
+    for (;;) {
+        int k = tab[i];
+        if (!k) {
+            *slot = (int)i;
+            return -1;
+        }
+        if (same_const(c->vm, arr[k - 1], v)) return k - 1;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Adds v to the array and its table (growing both); its index. */
+static int table_add(compiler *c, int **tab, int *cap, mpy_value **arr, int *n, int *arrcap, mpy_value v)
+{
+    int slot;
+    if (*cap) {
+        int k = table_find(c, *tab, *cap, *arr, v, &slot);
+        if (k >= 0) return k;
+    }
+    if (!grow(c, (void **)arr, *n, arrcap, sizeof **arr)) return 0;
+    (*arr)[*n] = v;
+    int idx = (*n)++;
+    if (2 * *n > *cap) {
+        int ncap = *cap ? *cap * 2 : 32;
+        int *nt = c_alloc_zero(c, (size_t)ncap * sizeof *nt);
+        if (!nt) return idx;
+        *tab = nt;
+        *cap = ncap;
+        for (int k = 0; k < *n; k++) {
+            table_find(c, nt, ncap, *arr, (*arr)[k], &slot);
+            nt[slot] = k + 1;
+        }
+    } else {
+        table_find(c, *tab, *cap, *arr, v, &slot);
+        (*tab)[slot] = idx + 1;
+    }
+    return idx;
+}
+
 int mpy_cc_add_const(compiler *c, mpy_value v)
 {
     unit *u = c->u;
-    for (int i = 0; i < u->nconsts; i++)
-        if (same_const(c->vm, u->consts[i], v)) return i;
-    if (!grow(c, (void **)&u->consts, u->nconsts, &u->capconsts, sizeof *u->consts)) return 0;
-    u->consts[u->nconsts] = v;
-    return u->nconsts++;
+    return table_add(c, &u->const_tab, &u->const_tabcap, &u->consts, &u->nconsts, &u->capconsts, v);
 }
 
 int mpy_cc_add_name(compiler *c, const char *name)
@@ -182,11 +236,7 @@ int mpy_cc_add_name(compiler *c, const char *name)
     mpy_str *s = mpy_cc_c_intern(c, name);
     if (!s) return 0;
     unit *u = c->u;
-    for (int i = 0; i < u->nnames; i++)
-        if (u->names[i] == s) return i;
-    if (!grow(c, (void **)&u->names, u->nnames, &u->capnames, sizeof *u->names)) return 0;
-    u->names[u->nnames] = s;
-    return u->nnames++;
+    return table_add(c, &u->name_tab, &u->name_tabcap, &u->name_vals, &u->nnames, &u->capnames, mpy_from_obj(s));
 }
 
 void mpy_cc_emit_load_const(compiler *c, mpy_value v) { mpy_cc_emit(c, MPY_OP_LOAD_CONST, (uint32_t)mpy_cc_add_const(c, v)); }
@@ -250,6 +300,7 @@ bool mpy_cc_enter_unit(compiler *c, const void *node, const char *name, int firs
     u->firstlineno = firstlineno;
     u->lineno = firstlineno;
     u->cur_handler = -1;
+    u->last_bound = -1;
     c->u = u;
     return true;
 }
@@ -466,8 +517,13 @@ mpy_code *mpy_cc_leave_unit(compiler *c, const char *name)
     }
     co->consts = copy_out(c, u->consts, (size_t)u->nconsts * sizeof *co->consts);
     if (co->consts) co->nconsts = (uint32_t)u->nconsts;
-    co->names = copy_out(c, u->names, (size_t)u->nnames * sizeof *co->names);
-    if (co->names) co->nnames = (uint32_t)u->nnames;
+    if (u->nnames) {
+        mpy_str **names = mpy_cc_c_alloc(c, (size_t)u->nnames * sizeof *names);
+        if (!names) return NULL;
+        for (int i = 0; i < u->nnames; i++) names[i] = mpy_as_str(u->name_vals[i]);
+        co->names = copy_out(c, names, (size_t)u->nnames * sizeof *co->names);
+        if (co->names) co->nnames = (uint32_t)u->nnames;
+    }
     if (func) {
         co->varnames = copy_out(c, varnames, (size_t)s->nvarnames * sizeof *co->varnames);
         if (co->varnames) co->nlocals = (uint32_t)s->nvarnames;

@@ -73,14 +73,17 @@ typedef struct unit {
     /* labels: instruction index, -1 until bound */
     int *labels;
     int nlabels, caplabels;
+    int last_bound;           /* where the last label was bound */
     handler *handlers;
     int nhandlers, caphandlers;
     int cur_handler;
     /* constants and names */
     mpy_value *consts;
     int nconsts, capconsts;
-    mpy_str **names;
+    int *const_tab, const_tabcap;
+    mpy_value *name_vals;     /* interned strs */
     int nnames, capnames;
+    int *name_tab, name_tabcap;
     /* blocks */
     fblock fb[MAX_FBLOCKS];
     int nfb;

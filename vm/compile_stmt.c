@@ -723,13 +723,13 @@ static void compile_classdef(compiler *c, const mpy_ast_stmt *s)
         mpy_cc_compile_name(c, "__doc__", MPY_AST_CTX_Store);
     }
     for (int i = doc ? 1 : 0; i < MPY_SEQ_LEN(body) && !c->err; i++) mpy_cc_compile_stmt(c, MPY_SEQ_GET(body, i));
-    /* The class body returns the __class__ cell (also stored as
-     * __classcell__ for type.__new__ to fill), or None. */
+    /* The class body returns the __class__ cell, or None:
+     * __build_class__ (runtime/builtins_io.c) fills the cell with the new
+     * class.  Unlike CPython the cell is not also stored as __classcell__
+     * in the namespace, since type() here does not take it out again. */
     if (c->u->scope->needs_class_closure) {
         int k = mpy_cc_cell_index_of(c, "__class__");
         mpy_cc_emit(c, MPY_OP_LOAD_CLOSURE, (uint32_t)(k < 0 ? 0 : k));
-        mpy_cc_emit(c, MPY_OP_COPY, 1);
-        mpy_cc_compile_name(c, "__classcell__", MPY_AST_CTX_Store);
     } else {
         mpy_cc_emit_none(c);
     }

@@ -201,11 +201,14 @@ static void format_syntax_error(mpy_vm *vm, buf *b, mpy_value exc)
     buf_puts(b, "\n");
 }
 
-static void format_one(mpy_vm *vm, buf *b, mpy_value exc)
+/* One exception: its traceback (tb: a traceback object, None for none,
+ * MPY_NULL for exc.__traceback__), then the exception-only part. */
+static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb)
 {
     mpy_type *t = mpy_typeof(vm, exc);
     bool is_exc = mpy_is_obj(exc) && (t->flags & MPY_TF_EXCEPTION);
-    if (is_exc) format_traceback(vm, b, mpy_as_exc(exc)->traceback);
+    if (mpy_is_null(tb) && is_exc) format_traceback(vm, b, mpy_as_exc(exc)->traceback);
+    else if (!mpy_is_null(tb) && mpy_is_type(vm, tb, MPY_TYPE_TRACEBACK)) format_traceback(vm, b, (mpy_traceback *)tb.u.o);
     if (is_exc && mpy_type_is_sub(t, vm->exc_types[MPY_EXC_SyntaxError])) format_syntax_error(vm, b, exc);
     format_type_name(vm, b, t);
     mpy_value s;
@@ -227,20 +230,21 @@ static void format_one(mpy_vm *vm, buf *b, mpy_value exc)
     buf_puts(b, "\n");
 }
 
-/* Cause/context chain, oldest first, guarded against cycles. */
-static void format_chain(mpy_vm *vm, buf *b, mpy_value exc, int depth)
+/* Cause/context chain, oldest first, guarded against cycles.  tb is
+ * format_one's for exc itself; the chained exceptions show their own. */
+static void format_chain(mpy_vm *vm, buf *b, mpy_value exc, int depth, mpy_value tb, bool chain)
 {
-    if (depth < 100 && mpy_is_obj(exc) && (mpy_typeof(vm, exc)->flags & MPY_TF_EXCEPTION)) {
+    if (chain && depth < 100 && mpy_is_obj(exc) && (mpy_typeof(vm, exc)->flags & MPY_TF_EXCEPTION)) {
         mpy_exc *e = mpy_as_exc(exc);
         if (!mpy_is_null(e->cause) && !mpy_is_none(e->cause)) {
-            format_chain(vm, b, e->cause, depth + 1);
+            format_chain(vm, b, e->cause, depth + 1, MPY_NULL, true);
             buf_puts(b, "\nThe above exception was the direct cause of the following exception:\n\n");
         } else if (!mpy_is_null(e->context) && !mpy_is_none(e->context) && !e->suppress_context) {
-            format_chain(vm, b, e->context, depth + 1);
+            format_chain(vm, b, e->context, depth + 1, MPY_NULL, true);
             buf_puts(b, "\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
-    format_one(vm, b, exc);
+    format_one(vm, b, exc, tb);
 }
 
 void mpy_print_exception_value(mpy_vm *vm, mpy_value exc)
@@ -248,13 +252,38 @@ void mpy_print_exception_value(mpy_vm *vm, mpy_value exc)
     mpy_value saved = vm->exc;
     vm->exc = MPY_NULL;
     buf b = {vm, NULL, 0, 0, false};
-    format_chain(vm, &b, exc, 0);
+    format_chain(vm, &b, exc, 0, MPY_NULL, true);
     if (b.len && !mpy_sys_write(vm, MPY_STDERR, b.p, b.len)) {
         mpy_err_clear(vm);
         if (vm->config.write) vm->config.write(vm, MPY_STDERR, b.p, b.len);
     }
     buf_free(&b);
     vm->exc = saved;
+}
+
+/* The report as a str, for the traceback module (runtime/mod_minipy.c).
+ * The pending exception, if any, is left as it was. */
+static mpy_str *format_to_str(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chain)
+{
+    mpy_value saved = vm->exc;
+    vm->exc = MPY_NULL;
+    buf b = {vm, NULL, 0, 0, false};
+    format_chain(vm, &b, exc, 0, tb, chain);
+    vm->exc = saved;
+    mpy_str *s = b.failed ? NULL : mpy_str_new(vm, b.p ? b.p : "", b.len);
+    buf_free(&b);
+    if (b.failed) mpy_err_nomem(vm);
+    return s;
+}
+
+mpy_str *mpy_format_exception(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chain)
+{
+    return format_to_str(vm, exc, tb, chain);
+}
+
+mpy_str *mpy_format_exception_only(mpy_vm *vm, mpy_value exc)
+{
+    return format_to_str(vm, exc, MPY_NONE, false);
 }
 
 /* ------------------------------------------------------ the public side */

@@ -19,6 +19,17 @@ bool mpy_raise_syntax_error(mpy_vm *vm, const mpy_syntax_error *err);
  * exception, if any, is left as it was. */
 void mpy_print_exception_value(mpy_vm *vm, mpy_value exc);
 
+/* The text traceback.format_exception(type(exc), exc, tb) returns, joined
+ * into one str (the same text mpy_print_exception_value writes): tb is the
+ * traceback shown for exc itself (a traceback object, or None for none;
+ * MPY_NULL: exc.__traceback__), chained exceptions show their own, and
+ * chain false leaves the __cause__/__context__ chain out.  NULL with an
+ * exception pending on failure. */
+mpy_str *mpy_format_exception(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chain);
+/* The text of traceback.format_exception_only(type(exc), exc): no
+ * traceback and no chain (for a SyntaxError, its File/line block too). */
+mpy_str *mpy_format_exception_only(mpy_vm *vm, mpy_value exc);
+
 /* The mpy_result that describes the pending exception (MPY_OK if none). */
 mpy_result mpy_result_of_pending(mpy_vm *vm);
 

@@ -33,7 +33,7 @@ typedef enum { MPY_GEN_CREATED, MPY_GEN_SUSPENDED, MPY_GEN_RUNNING, MPY_GEN_CLOS
 
 typedef struct mpy_generator {
     mpy_obj hdr;
-    mpy_frame *frame;        /* NULL once closed */
+    mpy_frame *frame;        /* kept (slots cleared) after closing, so gi_code still works */
     size_t frame_size;
     mpy_gen_state state;
     mpy_str *name, *qualname;

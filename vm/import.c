@@ -2,7 +2,8 @@
  * importlib._bootstrap that ordinary programs rely on, with its messages.
  *
  * Finding: sys.modules first (None there halts the import), then, for a
- * top-level name, the modules built into the binary, then the directories
+ * top-level name, the modules built into the binary (C modules first, then
+ * the frozen Python modules of runtime/frozen.h), then the directories
  * of sys.path (or of the parent package's __path__ for a submodule): in
  * each, NAME/__init__.py makes a package and NAME.py a module; a NAME
  * directory without __init__.py is remembered and becomes a namespace
@@ -35,6 +36,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/frozen.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/modules.h"
@@ -153,13 +155,30 @@ static mpy_value load_builtin(mpy_vm *vm, const char *name, bool *found)
 
 /* ------------------------------------------------------------ finding */
 
-typedef enum { FOUND_NONE, FOUND_MODULE, FOUND_PACKAGE, FOUND_NAMESPACE } found_kind;
+typedef enum { FOUND_NONE, FOUND_MODULE, FOUND_PACKAGE, FOUND_NAMESPACE, FOUND_FROZEN } found_kind;
 
 typedef struct found {
     found_kind kind;
-    char file[PATH_CAP]; /* the .py file (module, package __init__.py) */
+    char file[PATH_CAP]; /* the .py file (module, package __init__.py);
+                            for a frozen module its code's pseudo-filename */
     char dir[PATH_CAP];  /* the package directory */
+    const mpy_frozen_module *frozen; /* FOUND_FROZEN: the source */
 } found;
+
+/* A frozen module (runtime/frozen.h) is a plain module without __file__,
+ * whose code is compiled from memory with the filename "<frozen NAME>", the
+ * name CPython gives its own frozen modules in tracebacks. */
+static bool find_frozen(const char *name, found *out)
+{
+    for (const mpy_frozen_module *f = mpy_frozen_modules; f->name; f++) {
+        if (strcmp(f->name, name) != 0) continue;
+        out->kind = FOUND_FROZEN;
+        out->frozen = f;
+        snprintf(out->file, sizeof out->file, "<frozen %s>", name);
+        return true;
+    }
+    return false;
+}
 
 static bool is_file(const char *p)
 {
@@ -291,11 +310,12 @@ static mpy_module *new_module(mpy_vm *vm, const char *fullname, const found *fd)
     size_t plen = dot ? (size_t)(dot - fullname) : 0;
     memcpy(parent, fullname, plen);
     parent[plen] = 0;
-    bool pkg = fd->kind != FOUND_MODULE;
+    bool pkg = fd->kind != FOUND_MODULE && fd->kind != FOUND_FROZEN;
     if (!mpy_dict_set_str(vm, d, vm->names.__builtins__, mpy_from_obj(vm->builtins)) ||
         !set_str(vm, d, vm->names.__package__, pkg ? fullname : parent))
         return NULL;
-    if (fd->kind != FOUND_NAMESPACE && !set_str(vm, d, vm->names.__file__, fd->file)) return NULL;
+    if (fd->kind != FOUND_NAMESPACE && fd->kind != FOUND_FROZEN && !set_str(vm, d, vm->names.__file__, fd->file))
+        return NULL;
     if (fd->kind == FOUND_NAMESPACE && !mpy_dict_set_str(vm, d, vm->names.__file__, MPY_NONE)) return NULL;
     if (pkg) {
         mpy_str *dir = mpy_str_from_cstr(vm, fd->dir);
@@ -314,7 +334,9 @@ static mpy_value load_found(mpy_vm *vm, const char *fullname, const found *fd)
     mpy_module *m = new_module(vm, fullname, fd);
     if (!m) return MPY_NULL;
     if (fd->kind == FOUND_NAMESPACE) return mpy_from_obj(m);
-    mpy_code *code = compile_file(vm, fd->file);
+    mpy_code *code = fd->kind == FOUND_FROZEN
+                         ? mpy_compile_source(vm, fd->frozen->source, fd->frozen->len, fd->file, MPY_MODE_EXEC)
+                         : compile_file(vm, fd->file);
     if (!code) {
         modules_forget(vm, fullname);
         return MPY_NULL;
@@ -389,7 +411,10 @@ static mpy_value find_and_load(mpy_vm *vm, const char *name)
         path = sys_path(vm);
     }
     fd = mpy_mem_realloc(vm, NULL, 0, sizeof *fd);
-    if (!fd || !find_in_path(vm, path, tail, fd)) goto done;
+    if (!fd) goto done;
+    /* Frozen modules come after the built-in C ones, before sys.path. */
+    bool frozen = !dot && find_frozen(name, fd);
+    if (!frozen && !find_in_path(vm, path, tail, fd)) goto done;
     if (fd->kind == FOUND_NONE) {
         not_found(vm, name);
         goto done;

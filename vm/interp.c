@@ -1666,9 +1666,11 @@ safepoint:
     SAVE_FRAME();
 safepoint_entry:
     if (vm->interrupt) {
-        vm->interrupt = 0;
-        mpy_err_type(vm, MPY_EXC_KeyboardInterrupt, MPY_NULL);
-        goto error;
+        /* (api helper) Set by mpy_vm_interrupt (KeyboardInterrupt), and
+         * kept set while a host check hook is installed: vm/api_errors.c
+         * raises the one or runs the other. */
+        bool mpy_api_safepoint(mpy_vm *vm);
+        if (!mpy_api_safepoint(vm)) goto error;
     }
     mpy_gc_safepoint(vm);
     DISPATCH();

@@ -92,6 +92,13 @@ struct mpy_vm {
     int c_depth;              /* native nesting (repr, eq, calls from C) */
     volatile sig_atomic_t interrupt; /* mpy_vm_interrupt sets it */
     void *interp_state;       /* owned by interp.c: value stack chunks etc. */
+
+    /* --- embedding API (vm/api_*.c; fields appended by the api helper) --- */
+    mpy_list *api_handles;    /* handle h lives in slot h-1; rooted at the bottom of roots */
+    mpy_list *api_free;       /* free slot numbers of api_handles */
+    bool (*api_check)(mpy_vm *vm, void *ud); /* mpy_vm_set_check_hook */
+    void *api_check_ud;
+    void *api_capture;        /* text buffer while an exception is formatted to a string */
 };
 
 /* Guard for C recursion (repr of nested lists, __eq__ calling itself...):

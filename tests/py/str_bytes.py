@@ -46,3 +46,9 @@ ba[0] = 120
 print(ba, len(ba), ba[1], bytes(ba), ba == b"xbCde", ba.decode(), list(ba))
 err(lambda: ba.append(256))
 err(lambda: hash(ba))
+for f, a in [(b"%s-%d", (b"ab", 3)), (b"%s", "x"), (b"%r", "x"), (b"%a", b"x"), (b"%c", 65), (b"%c", b"A"),
+             (b"%c", "A"), (b"%b", bytearray(b"q")), (b"%5.1f|%x", (2.25, 255)), (b"\xff%s", b"\xfe"),
+             (b"%(k)s", {b"k": b"v"}), (b"%s", 5), (b"%c", 256), (b"%s %s", (b"a",)), (b"%s", (b"a", b"b")),
+             (b"%-4s|%4s|%.1s", (b"ab", b"cd", b"ef"))]:
+    err(lambda: f % a)
+err(lambda: bytearray(b"%d") % 5)

@@ -16,7 +16,11 @@
 
 static mpy_vm *vm;
 
-static void setup(void) { vm = mpy_vm_new(NULL); }
+static void setup(void)
+{
+    vm = mpy_vm_new(NULL);
+    ck_assert_msg(vm != NULL, "mpy_vm_new failed");
+}
 static void teardown(void) { mpy_vm_free(vm); }
 
 static double from_bits(uint64_t b)

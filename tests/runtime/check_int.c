@@ -8,13 +8,18 @@
 
 #include "vm/state.h"
 #include "runtime/abstract.h"
+#include "runtime/bytes.h"
 #include "runtime/exc.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 
 static mpy_vm *vm;
 
-static void setup(void) { vm = mpy_vm_new(NULL); }
+static void setup(void)
+{
+    vm = mpy_vm_new(NULL);
+    ck_assert_msg(vm != NULL, "mpy_vm_new failed");
+}
 static void teardown(void) { mpy_vm_free(vm); }
 
 /* repr(v) as C text ("<error Type>" when v failed). */
@@ -294,6 +299,19 @@ START_TEST(test_to_base)
 }
 END_TEST
 
+START_TEST(test_from_bytes)
+{
+    /* int.from_bytes is a classmethod: reached through the type. */
+    mpy_value f = mpy_getattr_cstr(vm, mpy_from_obj(vm->types[MPY_TYPE_INT]), "from_bytes");
+    ck_assert(!mpy_is_null(f));
+    mpy_value a[2] = {mpy_from_obj(mpy_bytes_new(vm, "\x01\x00\x00\x00\x00\x00\x00\x00\x00", 9)),
+                      mpy_from_obj(mpy_str_from_cstr(vm, "big"))};
+    ck_assert_str_eq(R(mpy_call(vm, f, 2, a, NULL)), "18446744073709551616");
+    mpy_value n[2] = {mpy_from_int(2), a[1]};
+    ck_assert_str_eq(R(mpy_call_method(vm, mpy_from_int(1024), "to_bytes", 2, n)), "b'\\x04\\x00'");
+}
+END_TEST
+
 Suite *int_suite(void)
 {
     Suite *s = suite_create("int");
@@ -309,6 +327,7 @@ Suite *int_suite(void)
     tcase_add_test(tc, test_bitops);
     tcase_add_test(tc, test_powmod);
     tcase_add_test(tc, test_to_base);
+    tcase_add_test(tc, test_from_bytes);
     suite_add_tcase(s, tc);
     return s;
 }
