@@ -89,8 +89,11 @@ $(LIB): $(LIB_OBJ)
 # libminipy.so.$(SOVER) with SONAME libminipy.so.$(SOMAJOR); the header is
 # installed as <minipy/vm.h>, which in-tree builds find in $(BUILD)/include.
 
+# The version script exports mpy_* only (sanitizers add symbols of their own).
 $(SOLIB_V): $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,libminipy.so.$(SOMAJOR) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	echo '{ global: mpy_*; local: *; };' > $(BUILD)/libminipy.map
+	$(CC) -shared -Wl,-soname,libminipy.so.$(SOMAJOR) -Wl,--version-script=$(BUILD)/libminipy.map \
+	    $(LDFLAGS) -o $@ $^ $(LDLIBS)
 $(SOLIB): $(SOLIB_V)
 	ln -sf libminipy.so.$(SOVER) $(SOLIB).$(SOMAJOR)
 	ln -sf libminipy.so.$(SOVER) $@
@@ -160,6 +163,11 @@ check-asan:
 
 check-clang:
 	$(MAKE) BUILD=build/clang CC=clang test
+
+# The behaviour tests with a collection at every interpreter safe point:
+# finds objects that C code or a trace slot forgets to keep alive.
+check-stress: $(PROG)
+	MPY_STRESS_GC=1 sh tests/run_py.sh $(PROG)
 
 # The shared acceptance suites beside the project (not part of `make test`).
 conformance: $(PROG)

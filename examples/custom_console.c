@@ -20,6 +20,7 @@ typedef struct text {
 
 static void buffer_write(mpy_repl *r, const char *s, size_t len, void *user_data)
 {
+    (void)r;
     text *t = user_data;
     char *p = realloc(t->data, t->len + len + 1);
     if (!p) return;

@@ -50,6 +50,9 @@ static mpy_value bi_abs(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *
 static mpy_value minmax(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, const char *name, mpy_cmpop op)
 {
     mpy_value key = MPY_NULL, dflt = MPY_NULL;
+    /* CPython checks the positional count before the keywords: max(a=1)
+     * complains about the missing argument. */
+    if (argc == 0) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "%s expected at least 1 argument, got 0", name);
     for (int k = 0; k < mpy_args_nkw(kw); k++) {
         mpy_str *kn = (mpy_str *)kw->items[k].u.o;
         if (strcmp(kn->data, "key") == 0) key = args[argc + k];
@@ -57,7 +60,6 @@ static mpy_value minmax(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *
         else
             return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "'%s' is an invalid keyword argument for %s()", kn->data, name);
     }
-    if (argc == 0) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "%s expected at least 1 argument, got 0", name);
     if (argc > 1 && !mpy_is_null(dflt))
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError,
                              "Cannot specify a default for %s() with multiple positional arguments", name);
@@ -203,7 +205,13 @@ static mpy_value divmod_values(mpy_vm *vm, mpy_value a, mpy_value b)
     mpy_type *ta = mpy_typeof(vm, a), *tb = mpy_typeof(vm, b);
     /* Built-in numbers: (a // b, a % b), the definition CPython's int and
      * float divmod agree with. */
-    if (builtin_number(vm, a) && builtin_number(vm, b)) return divmod_by_ops(vm, a, b);
+    if (builtin_number(vm, a) && builtin_number(vm, b)) {
+        /* float.__divmod__ names itself in its ZeroDivisionError. */
+        bool zero = (mpy_is_smallint(b) && b.u.i == 0) || (mpy_is_float(b) && b.u.f == 0.0);
+        if (zero && (mpy_is_float(a) || mpy_is_float(b)))
+            return mpy_err_fmt_v(vm, MPY_EXC_ZeroDivisionError, "float divmod()");
+        return divmod_by_ops(vm, a, b);
+    }
     /* __divmod__, then the reflected __rdivmod__ of a different type. */
     /* An exact int or float only divides by numbers, which were handled
      * above, so its own dunders are skipped. */

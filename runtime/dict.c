@@ -624,3 +624,13 @@ const mpy_type_spec mpy_dict_spec = {
               .getattr = mpy_container_getattr, .setattr = mpy_container_setattr},
     .methods = dict_methods,
 };
+
+/* The entry index of an interned-string key, or -1 when absent: for the
+ * interpreter's global-variable cache, which reads entries[ix].value
+ * directly while the dict's version says the layout has not changed. */
+int64_t mpy_dict_entry_index_str(mpy_vm *vm, mpy_dict *d, mpy_str *key)
+{
+    size_t ins;
+    int64_t slot = lookup(vm, d, mpy_from_obj(key), mpy_str_hash(key), &ins);
+    return slot < 0 ? -1 : d->index[slot];
+}

@@ -44,6 +44,8 @@ mpy_value mpy_dict_get_str(mpy_vm *vm, mpy_dict *d, mpy_str *key);
 MPY_MUST_CHECK bool mpy_dict_set_str(mpy_vm *vm, mpy_dict *d, mpy_str *key, mpy_value value);
 mpy_value mpy_dict_get_cstr(mpy_vm *vm, mpy_dict *d, const char *key);
 MPY_MUST_CHECK bool mpy_dict_set_cstr(mpy_vm *vm, mpy_dict *d, const char *key, mpy_value value);
+/* The position of key in d->entries, or -1 (interned-string keys only). */
+int64_t mpy_dict_entry_index_str(mpy_vm *vm, mpy_dict *d, mpy_str *key);
 /* Iteration by position: *pos starts at 0; returns false at the end. */
 bool mpy_dict_next(mpy_dict *d, size_t *pos, mpy_value *key, mpy_value *value);
 void mpy_dict_clear(mpy_vm *vm, mpy_dict *d);

@@ -414,6 +414,10 @@ static mpy_value wrap_sub(mpy_vm *vm, mpy_type *t, mpy_value v)
     return mpy_from_obj(o);
 }
 
+/* bytes.c: the contents of a bytes or bytearray value (false when v is
+ * neither). */
+bool mpy_bytes_view(mpy_vm *vm, mpy_value v, const unsigned char **data, size_t *len);
+
 /* float(x) for one argument. */
 static mpy_value float_from(mpy_vm *vm, mpy_value x)
 {
@@ -425,9 +429,9 @@ static mpy_value float_from(mpy_vm *vm, mpy_value x)
     if (mpy_is_sub(vm, x, MPY_TYPE_STR)) {
         text = mpy_as_str(x)->data;
         n = mpy_as_str(x)->len;
-    } else if (mpy_is_sub(vm, x, MPY_TYPE_BYTES)) {
-        text = (const char *)((mpy_bytes *)x.u.o)->data;
-        n = ((mpy_bytes *)x.u.o)->len;
+    } else if (mpy_is_sub(vm, x, MPY_TYPE_BYTES) || mpy_is_sub(vm, x, MPY_TYPE_BYTEARRAY)) {
+        const unsigned char *p;
+        if (mpy_bytes_view(vm, x, &p, &n)) text = (const char *)p;
     }
     if (text) {
         double d;
@@ -440,7 +444,7 @@ static mpy_value float_from(mpy_vm *vm, mpy_value x)
             ok = strlen(a) == len && parse_float(vm, a, len, &d);
             mpy_mem_free(vm, a, cap);
         } else {
-            ok = strlen(text) == n && parse_float(vm, text, n, &d);
+            ok = !memchr(text, 0, n) && parse_float(vm, text, n, &d);
         }
         if (ok) return mpy_from_float(d);
         if (mpy_err_occurred(vm)) return MPY_NULL;
@@ -477,8 +481,6 @@ static mpy_value float_from(mpy_vm *vm, mpy_value x)
         if (ovf) return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "int too large to convert to float");
         return mpy_from_float(d);
     }
-    if (mpy_is_sub(vm, x, MPY_TYPE_BYTEARRAY))
-        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "float() of bytearray is not supported yet in minipy");
     return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "float() argument must be a string or a real number, not '%s'",
                          mpy_type_name(t));
 }

@@ -650,6 +650,10 @@ static mpy_value wrap_sub(mpy_vm *vm, mpy_type *t, mpy_value v)
     return mpy_from_obj(o);
 }
 
+/* bytes.c: the contents of a bytes or bytearray value (false when v is
+ * neither). */
+bool mpy_bytes_view(mpy_vm *vm, mpy_value v, const unsigned char **data, size_t *len);
+
 /* The text of a str, bytes or bytearray argument, or NULL. */
 static const char *text_of(mpy_vm *vm, mpy_value v, size_t *len)
 {
@@ -657,10 +661,9 @@ static const char *text_of(mpy_vm *vm, mpy_value v, size_t *len)
         *len = mpy_as_str(v)->len;
         return mpy_as_str(v)->data;
     }
-    if (mpy_is_sub(vm, v, MPY_TYPE_BYTES)) {
-        *len = ((mpy_bytes *)v.u.o)->len;
-        return (const char *)((mpy_bytes *)v.u.o)->data;
-    }
+    const unsigned char *p;
+    if ((mpy_is_sub(vm, v, MPY_TYPE_BYTES) || mpy_is_sub(vm, v, MPY_TYPE_BYTEARRAY)) && mpy_bytes_view(vm, v, &p, len))
+        return (const char *)p;
     return NULL;
 }
 
@@ -768,6 +771,12 @@ static mpy_value int_from_text(mpy_vm *vm, mpy_value x, const char *s, size_t n,
         r = parse_int(vm, s, n, base, &bad);
     }
     if (!bad) return r;
+    if (mpy_is_sub(vm, x, MPY_TYPE_BYTEARRAY)) {
+        /* CPython reports the bytearray's contents as bytes. */
+        mpy_bytes *b = mpy_bytes_new(vm, s, n);
+        if (!b) return MPY_NULL;
+        x = mpy_from_obj(b);
+    }
     mpy_value rep = mpy_repr(vm, x);
     if (mpy_is_null(rep)) return MPY_NULL;
     return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "invalid literal for int() with base %d: %s", base,
@@ -1087,20 +1096,25 @@ static mpy_value int_m_from_bytes(mpy_vm *vm, int argc, const mpy_value *args, m
 {
     mpy_value p[3];
     if (!mpy_args_parse(vm, "from_bytes", argc - 1, args + 1, kw, "bytes,byteorder=,*,signed=", p)) return MPY_NULL;
-    if (!mpy_is_sub(vm, p[0], MPY_TYPE_BYTES))
-        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "cannot convert '%s' object to bytes", mpy_tname(vm, p[0]));
+    const unsigned char *data;
+    size_t n;
+    if (!mpy_bytes_view(vm, p[0], &data, &n)) {
+        /* Other iterables of ints go through bytes(), as PyObject_Bytes. */
+        if (mpy_is_intlike(vm, p[0]) || mpy_is_sub(vm, p[0], MPY_TYPE_STR))
+            return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "cannot convert '%s' object to bytes", mpy_tname(vm, p[0]));
+        p[0] = mpy_call1(vm, mpy_from_obj(vm->types[MPY_TYPE_BYTES]), p[0]);
+        if (mpy_is_null(p[0]) || !mpy_bytes_view(vm, p[0], &data, &n)) return MPY_NULL;
+    }
     int little = byteorder_of(vm, p[1], "from_bytes");
     if (little < 0) return MPY_NULL;
     int is_signed = mpy_is_null(p[2]) ? 0 : mpy_truth(vm, p[2]);
     if (is_signed < 0) return MPY_NULL;
-    mpy_bytes *by = (mpy_bytes *)p[0].u.o;
-    size_t n = by->len;
     /* Hex digits, most significant first, parsed as base 16. */
     uint8_t *dv = mpy_mem_realloc(vm, NULL, 0, 2 * n + 1);
     if (!dv) return MPY_NULL;
-    bool neg = is_signed && n && (by->data[little ? n - 1 : 0] & 0x80);
+    bool neg = is_signed && n && (data[little ? n - 1 : 0] & 0x80);
     for (size_t i = 0; i < n; i++) {
-        unsigned c = by->data[little ? n - 1 - i : i];
+        unsigned c = data[little ? n - 1 - i : i];
         if (neg) c = ~c & 0xff;
         dv[2 * i] = (uint8_t)(c >> 4);
         dv[2 * i + 1] = (uint8_t)(c & 15);

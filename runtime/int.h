@@ -2,7 +2,7 @@
  * (runtime/bignum.h does the arithmetic).  See object.h for the canonical
  * form invariant.
  *
- * Three heap layouts carry ints: mpy_bigint (an exact int outside the
+ * Two heap layouts carry ints: mpy_bigint (an exact int outside the
  * int64 range), mpy_intsub (an instance of a user subclass of int: the
  * value in canonical form, then the instance dict), and nothing else; bool
  * values are always unboxed MPY_TAG_BOOL.  "Canonical" below means an

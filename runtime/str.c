@@ -16,6 +16,7 @@
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/exc.h"
+#include "runtime/format.h"
 #include "runtime/int.h"
 #include "runtime/seq.h"
 #include "runtime/siphash.h"
@@ -23,6 +24,7 @@
 #include "runtime/tuple.h"
 
 #define decode mpy_utf8_decode
+#define count_cps mpy_utf8_count
 
 uint32_t mpy_utf8_decode(const unsigned char **pp)
 {
@@ -55,7 +57,7 @@ size_t mpy_utf8_encode(uint32_t c, char *out)
 
 /* Code points in valid UTF-8: the bytes that are not continuation bytes
  * (10xxxxxx).  Eight bytes at a time; pure ASCII words skip the count. */
-static size_t count_cps(const char *s, size_t len)
+size_t mpy_utf8_count(const char *s, size_t len)
 {
     const uint64_t hi = 0x8080808080808080ull;
     size_t cont = 0, i = 0;
@@ -362,7 +364,11 @@ mpy_str *mpy_str_from_cp(mpy_vm *vm, uint32_t c)
     char buf[4];
     size_t n = mpy_utf8_encode(c, buf);
     if (n == 1) return mpy_str_intern(vm, buf, 1);
-    return mpy_str_new(vm, buf, n);
+    mpy_str *s = mpy_str_alloc(vm, n);
+    if (!s) return NULL;
+    memcpy(s->data, buf, n);
+    s->cplen = 1;
+    return s;
 }
 
 mpy_str *mpy_str_char_at(mpy_vm *vm, mpy_str *s, size_t i)
@@ -396,6 +402,113 @@ int64_t mpy_mem_rfind(const char *hay, size_t hn, const char *needle, size_t nn)
     for (size_t i = hn - nn + 1; i-- > 0;)
         if (hay[i] == needle[0] && memcmp(hay + i, needle, nn) == 0) return (int64_t)i;
     return -1;
+}
+
+/* ---------------------------------------------------- building strings */
+
+void mpy_textbuf_init(mpy_textbuf *b)
+{
+    b->data = b->small;
+    b->len = 0;
+    b->cap = sizeof b->small;
+}
+
+static bool textbuf_grow(mpy_vm *vm, mpy_textbuf *b, size_t extra)
+{
+    size_t cap = b->cap * 2;
+    while (cap < b->len + extra + 1) cap *= 2;
+    char *d;
+    if (b->data == b->small) {
+        d = mpy_mem_realloc(vm, NULL, 0, cap);
+        if (d) memcpy(d, b->small, b->len);
+    } else {
+        d = mpy_mem_realloc(vm, b->data, b->cap, cap);
+    }
+    if (!d) return false;
+    b->data = d;
+    b->cap = cap;
+    return true;
+}
+
+bool mpy_textbuf_add(mpy_vm *vm, mpy_textbuf *b, const char *s, size_t n)
+{
+    if (b->len + n >= b->cap && !textbuf_grow(vm, b, n)) return false;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    return true;
+}
+
+bool mpy_textbuf_addc(mpy_vm *vm, mpy_textbuf *b, char c, size_t count)
+{
+    if (b->len + count >= b->cap && !textbuf_grow(vm, b, count)) return false;
+    memset(b->data + b->len, c, count);
+    b->len += count;
+    return true;
+}
+
+bool mpy_textbuf_addcp(mpy_vm *vm, mpy_textbuf *b, uint32_t c)
+{
+    char u[4];
+    return mpy_textbuf_add(vm, b, u, mpy_utf8_encode(c, u));
+}
+
+void mpy_textbuf_free(mpy_vm *vm, mpy_textbuf *b)
+{
+    if (b->data != b->small) mpy_mem_free(vm, b->data, b->cap);
+    mpy_textbuf_init(b);
+}
+
+mpy_str *mpy_textbuf_finish(mpy_vm *vm, mpy_textbuf *b)
+{
+    mpy_str *s = mpy_str_new(vm, b->data, b->len);
+    mpy_textbuf_free(vm, b);
+    return s;
+}
+
+/* ---------------------------------------------------- argument binding */
+
+bool mpy_str_args(mpy_vm *vm, const char *fname, mpy_args_style style, int argc, const mpy_value *args,
+                  mpy_tuple *kwnames, int min, int max, const char *const *kwlist, mpy_value *out)
+{
+    int nkw = kwnames ? (int)kwnames->len : 0;
+    for (int i = 0; i < max; i++) out[i] = MPY_NULL;
+    /* fname may be qualified ("str.center"): CPython qualifies only the
+     * keyword complaint. */
+    const char *dot = strrchr(fname, '.');
+    if (nkw && !kwlist) return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no keyword arguments", fname);
+    if (dot) fname = dot + 1;
+    if (argc > max) {
+        if (style == MPY_ARGS_CLINIC)
+            return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s expected at most %d argument%s, got %d", fname, max,
+                               max == 1 ? "" : "s", argc);
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes at most %d argument%s (%d given)", fname, max,
+                           max == 1 ? "" : "s", argc + nkw);
+    }
+    for (int i = 0; i < argc; i++) out[i] = args[i];
+    for (int k = 0; k < nkw; k++) {
+        const char *kn = mpy_as_str(kwnames->items[k])->data;
+        int j = 0;
+        while (j < max && kwlist[j] && strcmp(kwlist[j], kn) != 0) j++;
+        if (j == max || !kwlist[j])
+            return mpy_err_fmt(vm, MPY_EXC_TypeError, "'%s' is an invalid keyword argument for %s()", kn, fname);
+        if (!mpy_is_null(out[j]))
+            return mpy_err_fmt(vm, MPY_EXC_TypeError, "argument for %s() given by name ('%s') and position (%d)",
+                               fname, kn, j + 1);
+        out[j] = args[argc + k];
+    }
+    int given = 0;
+    for (int i = 0; i < min; i++) given += !mpy_is_null(out[i]);
+    if (given < min) {
+        if (style == MPY_ARGS_CLINIC)
+            return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s expected at least %d argument%s, got %d", fname, min,
+                               min == 1 ? "" : "s", argc);
+        if (style == MPY_ARGS_KW && kwlist && kwlist[given])
+            return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() missing required argument '%s' (pos %d)", fname,
+                               kwlist[given], given + 1);
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes at least %d argument%s (%d given)", fname, min,
+                           min == 1 ? "" : "s", argc + nkw);
+    }
+    return true;
 }
 
 /* ---------------------------------------------------------------- slots */
@@ -470,8 +583,6 @@ static mpy_value str_repeat(mpy_vm *vm, mpy_str *s, mpy_value count)
     r->cplen = s->cplen * (size_t)n;
     return mpy_from_obj(r);
 }
-
-mpy_value mpy_str_mod(mpy_vm *vm, mpy_value fmt, mpy_value args); /* format.c */
 
 static mpy_value str_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
 {
@@ -629,10 +740,9 @@ static mpy_value str_iter_next(mpy_vm *vm, mpy_value self)
         r = mpy_str_intern(vm, s->data + it->pos, 1);
         it->pos++;
     } else {
-        const unsigned char *p = (const unsigned char *)s->data + it->pos, *start = p;
-        decode(&p);
-        r = mpy_str_new(vm, (const char *)start, (size_t)(p - start));
-        it->pos += (size_t)(p - start);
+        const unsigned char *p = (const unsigned char *)s->data + it->pos;
+        r = mpy_str_from_cp(vm, decode(&p));
+        it->pos = (size_t)(p - (const unsigned char *)s->data);
     }
     return r ? mpy_from_obj(r) : MPY_NULL;
 }
@@ -746,110 +856,3 @@ const mpy_type_spec mpy_str_spec = {
     .methods = mpy_str_methods,
     .doc = "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str",
 };
-
-/* ---------------------------------------------------- building strings */
-
-void mpy_textbuf_init(mpy_textbuf *b)
-{
-    b->data = b->small;
-    b->len = 0;
-    b->cap = sizeof b->small;
-}
-
-static bool textbuf_grow(mpy_vm *vm, mpy_textbuf *b, size_t extra)
-{
-    size_t cap = b->cap * 2;
-    while (cap < b->len + extra + 1) cap *= 2;
-    char *d;
-    if (b->data == b->small) {
-        d = mpy_mem_realloc(vm, NULL, 0, cap);
-        if (d) memcpy(d, b->small, b->len);
-    } else {
-        d = mpy_mem_realloc(vm, b->data, b->cap, cap);
-    }
-    if (!d) return false;
-    b->data = d;
-    b->cap = cap;
-    return true;
-}
-
-bool mpy_textbuf_add(mpy_vm *vm, mpy_textbuf *b, const char *s, size_t n)
-{
-    if (b->len + n >= b->cap && !textbuf_grow(vm, b, n)) return false;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    return true;
-}
-
-bool mpy_textbuf_addc(mpy_vm *vm, mpy_textbuf *b, char c, size_t count)
-{
-    if (b->len + count >= b->cap && !textbuf_grow(vm, b, count)) return false;
-    memset(b->data + b->len, c, count);
-    b->len += count;
-    return true;
-}
-
-bool mpy_textbuf_addcp(mpy_vm *vm, mpy_textbuf *b, uint32_t c)
-{
-    char u[4];
-    return mpy_textbuf_add(vm, b, u, mpy_utf8_encode(c, u));
-}
-
-void mpy_textbuf_free(mpy_vm *vm, mpy_textbuf *b)
-{
-    if (b->data != b->small) mpy_mem_free(vm, b->data, b->cap);
-    mpy_textbuf_init(b);
-}
-
-mpy_str *mpy_textbuf_finish(mpy_vm *vm, mpy_textbuf *b)
-{
-    mpy_str *s = mpy_str_new(vm, b->data, b->len);
-    mpy_textbuf_free(vm, b);
-    return s;
-}
-
-/* ---------------------------------------------------- argument binding */
-
-bool mpy_str_args(mpy_vm *vm, const char *fname, mpy_args_style style, int argc, const mpy_value *args,
-                  mpy_tuple *kwnames, int min, int max, const char *const *kwlist, mpy_value *out)
-{
-    int nkw = kwnames ? (int)kwnames->len : 0;
-    for (int i = 0; i < max; i++) out[i] = MPY_NULL;
-    /* fname may be qualified ("str.center"): CPython qualifies only the
-     * keyword complaint. */
-    const char *dot = strrchr(fname, '.');
-    if (nkw && !kwlist) return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no keyword arguments", fname);
-    if (dot) fname = dot + 1;
-    if (argc > max) {
-        if (style == MPY_ARGS_CLINIC)
-            return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s expected at most %d argument%s, got %d", fname, max,
-                               max == 1 ? "" : "s", argc);
-        return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes at most %d argument%s (%d given)", fname, max,
-                           max == 1 ? "" : "s", argc + nkw);
-    }
-    for (int i = 0; i < argc; i++) out[i] = args[i];
-    for (int k = 0; k < nkw; k++) {
-        const char *kn = mpy_as_str(kwnames->items[k])->data;
-        int j = 0;
-        while (j < max && kwlist[j] && strcmp(kwlist[j], kn) != 0) j++;
-        if (j == max || !kwlist[j])
-            return mpy_err_fmt(vm, MPY_EXC_TypeError, "'%s' is an invalid keyword argument for %s()", kn, fname);
-        if (!mpy_is_null(out[j]))
-            return mpy_err_fmt(vm, MPY_EXC_TypeError, "argument for %s() given by name ('%s') and position (%d)",
-                               fname, kn, j + 1);
-        out[j] = args[argc + k];
-    }
-    int given = 0;
-    for (int i = 0; i < min; i++) given += !mpy_is_null(out[i]);
-    if (given < min) {
-        if (style == MPY_ARGS_CLINIC)
-            return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s expected at least %d argument%s, got %d", fname, min,
-                               min == 1 ? "" : "s", argc);
-        if (style == MPY_ARGS_KW && kwlist && kwlist[given])
-            return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() missing required argument '%s' (pos %d)", fname,
-                               kwlist[given], given + 1);
-        return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes at least %d argument%s (%d given)", fname, min,
-                           min == 1 ? "" : "s", argc + nkw);
-    }
-    return true;
-}

@@ -37,7 +37,8 @@ static inline bool mpy_is_strv(mpy_value v)
 mpy_str *mpy_str_new(mpy_vm *vm, const char *utf8, size_t len);
 mpy_str *mpy_str_from_cstr(mpy_vm *vm, const char *s);
 /* New string of `len` bytes to be filled in by the caller, who then calls
- * mpy_str_finish (which counts code points).  data[len] is already NUL. */
+ * mpy_str_finish (which counts code points) or sets cplen itself.
+ * data[len] is already NUL.  len 0 gives the shared empty string. */
 mpy_str *mpy_str_alloc(mpy_vm *vm, size_t len);
 void mpy_str_finish(mpy_str *s);
 /* Formats like printf into a new str. */
@@ -48,8 +49,8 @@ mpy_str *mpy_str_intern(mpy_vm *vm, const char *utf8, size_t len);
 mpy_str *mpy_str_intern_cstr(mpy_vm *vm, const char *s);
 /* Interns s itself when no equal string is interned yet. */
 mpy_str *mpy_str_intern_str(mpy_vm *vm, mpy_str *s);
-/* CPython-compatible hashes are not required (PYTHONHASHSEED is random in
- * CPython anyway); only hash(x) == hash(y) when x == y across str. */
+/* CPython's hash exactly (SipHash-1-3 with a zero key, as under
+ * PYTHONHASHSEED=0), so that set and dict orders match CPython's. */
 int64_t mpy_str_hash(mpy_str *s);
 bool mpy_str_eq(const mpy_str *a, const mpy_str *b);
 /* repr(s) with CPython's quoting rules. */
@@ -72,7 +73,10 @@ mpy_str *mpy_str_exact(mpy_vm *vm, mpy_str *s);
 mpy_str *mpy_str_char_at(mpy_vm *vm, mpy_str *s, size_t i);
 /* The one-character string for code point c. */
 mpy_str *mpy_str_from_cp(mpy_vm *vm, uint32_t c);
-/* Byte offset of code point index i (0 <= i <= cplen). */
+/* Byte offset of code point index i (0 <= i <= cplen): O(1) for ASCII;
+ * otherwise a walk from the start, the end or the last position asked of
+ * this string (strings of 32 bytes or more cache it), so indexing in a
+ * loop stays linear. */
 size_t mpy_str_offset(const mpy_str *s, size_t i);
 
 /* UTF-8 helpers shared by the str files.  mpy_utf8_decode reads one code
@@ -80,6 +84,8 @@ size_t mpy_str_offset(const mpy_str *s, size_t i);
  * into out (at least 4 bytes) and returns the byte count. */
 uint32_t mpy_utf8_decode(const unsigned char **p);
 size_t mpy_utf8_encode(uint32_t c, char *out);
+/* The number of code points in valid UTF-8 s[0..len). */
+size_t mpy_utf8_count(const char *s, size_t len);
 
 /* Byte offset of the first occurrence of needle in hay, or -1. */
 int64_t mpy_mem_find(const char *hay, size_t hn, const char *needle, size_t nn);
@@ -114,7 +120,8 @@ void mpy_textbuf_free(mpy_vm *vm, mpy_textbuf *b);
  * self).  Binds up to max values to out[] (MPY_NULL when not given);
  * kwlist names the parameters that may be passed by keyword (NULL: none).
  * The style picks CPython's wording for count errors, which differs
- * between its calling conventions. */
+ * between its calling conventions; fname may be qualified ("str.center"),
+ * which only the "takes no keyword arguments" message shows. */
 typedef enum {
     MPY_ARGS_CLINIC,   /* "center expected at least 1 argument, got 0" */
     MPY_ARGS_OLD,      /* "find() takes at least 1 argument (0 given)" */

@@ -22,6 +22,7 @@
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/format.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/str.h"
@@ -195,12 +196,7 @@ static bool cp_isidcont(uint32_t c)
 static inline mpy_str *S(mpy_value v) { return mpy_as_str(v); }
 static inline mpy_value ret(mpy_str *s) { return s ? mpy_from_obj(s) : MPY_NULL; }
 
-static size_t count_cps(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return k;
-}
+#define count_cps mpy_utf8_count
 
 /* A new str from bytes [b0, b1) of s. */
 static mpy_str *sub(mpy_vm *vm, mpy_str *s, size_t b0, size_t b1)
@@ -627,7 +623,11 @@ static mpy_value str_rindex(mpy_vm *vm, int argc, const mpy_value *args, mpy_tup
 
 static size_t count_in(const char *h, size_t hn, mpy_str *n, size_t maxcount)
 {
-    if (n->len == 0) return count_cps(h, hn) + 1 < maxcount ? count_cps(h, hn) + 1 : maxcount;
+    if (n->len == 0) {
+        /* The empty string matches between every two code points. */
+        size_t all = count_cps(h, hn) + 1;
+        return all < maxcount ? all : maxcount;
+    }
     size_t c = 0, pos = 0;
     while (c < maxcount) {
         int64_t i = mpy_mem_find(h + pos, hn - pos, n->data, n->len);
@@ -1356,11 +1356,6 @@ static mpy_value str_sizeof(mpy_vm *vm, int argc, const mpy_value *args, mpy_tup
 }
 
 int mpy_str_cp_digit_value(uint32_t c) { return cp_decimal_value(c); }
-
-/* format.c */
-mpy_value mpy_str_m_format(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw);
-mpy_value mpy_str_m_format_map(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw);
-mpy_value mpy_str_m_dunder_format(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw);
 
 const mpy_method_def mpy_str_methods[] = {
     {"join", str_join, MPY_METH_DEFAULT},

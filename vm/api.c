@@ -21,15 +21,42 @@ static mpy_parse_mode parse_mode(mpy_exec_mode m)
     return m == MPY_EXEC_SINGLE ? MPY_MODE_SINGLE : m == MPY_EXEC_EVAL ? MPY_MODE_EVAL : MPY_MODE_EXEC;
 }
 
-mpy_code *mpy_compile_ast(mpy_vm *vm, const mpy_ast_mod *mod, const char *filename, mpy_parse_mode mode)
+/* Line `line` (1-based) of src, with its newline, into err->text: the
+ * compiler reports positions only. */
+static void fill_error_text(mpy_syntax_error *err, const char *src, size_t len)
+{
+    if (err->text[0] || !src || err->line < 1) return;
+    const char *p = src, *end = src + len;
+    for (int l = 1; l < err->line && p < end; p++)
+        if (*p == '\n') l++;
+    if (p >= end) return;
+    size_t n = 0;
+    while (p + n < end && p[n] != '\n') n++;
+    if (p + n < end) n++; /* keep the newline, as the parser does */
+    if (n >= sizeof err->text) n = sizeof err->text - 1;
+    memcpy(err->text, p, n);
+    err->text[n] = 0;
+}
+
+static mpy_code *compile_tree(mpy_vm *vm, const mpy_ast_mod *mod, const char *filename, mpy_parse_mode mode,
+                              const char *src, size_t len)
 {
     mpy_syntax_error err;
     bool is_syntax = false;
     memset(&err, 0, sizeof err);
     mpy_code *co = mpy_compile(vm, mod, filename, mode, &err, &is_syntax);
-    if (!co && is_syntax) mpy_raise_syntax_error_file(vm, &err, filename);
-    else if (!co && !mpy_err_occurred(vm)) mpy_err_nomem(vm);
+    if (!co && is_syntax) {
+        fill_error_text(&err, src, len);
+        mpy_raise_syntax_error_file(vm, &err, filename);
+    } else if (!co && !mpy_err_occurred(vm)) {
+        mpy_err_nomem(vm);
+    }
     return co;
+}
+
+mpy_code *mpy_compile_ast(mpy_vm *vm, const mpy_ast_mod *mod, const char *filename, mpy_parse_mode mode)
+{
+    return compile_tree(vm, mod, filename, mode, NULL, 0);
 }
 
 mpy_code *mpy_compile_source(mpy_vm *vm, const char *src, size_t len, const char *filename, mpy_parse_mode mode)
@@ -41,7 +68,7 @@ mpy_code *mpy_compile_source(mpy_vm *vm, const char *src, size_t len, const char
     memset(&err, 0, sizeof err);
     mpy_parse_status st = mpy_parse(src, len, mode, &arena, &mod, &err);
     mpy_code *co = NULL;
-    if (st == MPY_PARSE_COMPLETE) co = mpy_compile_ast(vm, mod, filename, mode);
+    if (st == MPY_PARSE_COMPLETE) co = compile_tree(vm, mod, filename, mode, src, len);
     else if (st == MPY_PARSE_NOMEM) mpy_err_nomem(vm);
     else mpy_raise_syntax_error_file(vm, &err, filename);
     mpy_arena_free(&arena);
@@ -134,7 +161,9 @@ mpy_result mpy_console_push(mpy_console *c, const char *line, size_t len)
         mpy_console_reset(c);
         return mpy_result_of_pending(vm);
     }
-    mpy_code *co = mpy_compile_ast(vm, mod, c->filename, MPY_MODE_SINGLE);
+    size_t srclen;
+    const char *src = mpy_parser_source(c->parser, &srclen);
+    mpy_code *co = compile_tree(vm, mod, c->filename, MPY_MODE_SINGLE, src, srclen);
     mpy_console_reset(c);
     if (co) {
         mpy_dict *main = mpy_vm_main_dict(vm);

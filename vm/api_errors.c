@@ -19,6 +19,7 @@
 
 #include "vm/state.h"
 #include "vm/api_internal.h"
+#include "vm/code.h"
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
@@ -133,6 +134,76 @@ size_t mpy_exception_format(mpy_vm *vm, char *buf, size_t cap)
     if (!mpy_err_occurred(vm)) return mpy_api_copy_text("", 0, buf, cap);
     mpy_str *s = mpy_api_format_exception(vm, vm->exc);
     return copy_str_value(vm, s ? mpy_from_obj(s) : MPY_NULL, "<exception could not be formatted>\n", buf, cap);
+}
+
+/* ------------------------------------------------ the error hook */
+
+/* An attribute of exc as C text / int; fallback when missing or of
+ * another type (the lookup's own exception is dropped). */
+static const char *attr_text(mpy_vm *vm, mpy_value exc, const char *name, const char *fallback)
+{
+    mpy_value v = mpy_getattr_cstr(vm, exc, name);
+    if (mpy_is_null(v)) mpy_err_clear(vm);
+    return !mpy_is_null(v) && mpy_is_sub(vm, v, MPY_TYPE_STR) ? mpy_as_str(v)->data : fallback;
+}
+
+static int attr_int(mpy_vm *vm, mpy_value exc, const char *name)
+{
+    mpy_value v = mpy_getattr_cstr(vm, exc, name);
+    if (mpy_is_null(v)) mpy_err_clear(vm);
+    return !mpy_is_null(v) && mpy_is_int(v) ? (int)mpy_as_int(v) : 0;
+}
+
+/* MPY_ERROR_RUNTIME then the traceback, innermost first.  The hook may
+ * run Python code (and so collect): exc is rooted by the caller, the
+ * message here, and the traceback hangs off exc. */
+static void report_runtime(mpy_vm *vm, mpy_value exc)
+{
+    mpy_value s = mpy_to_str(vm, exc);
+    if (mpy_is_null(s)) mpy_err_clear(vm);
+    const char *type = mpy_tname(vm, exc);
+    mpy_str *msg = !mpy_is_null(s) && mpy_as_str(s)->len ? mpy_str_printf(vm, "%s: %s", type, mpy_as_str(s)->data)
+                                                          : mpy_str_from_cstr(vm, type);
+    if (!msg || !mpy_root_push(vm, mpy_from_obj(msg))) {
+        mpy_err_clear(vm);
+        vm->config.error(vm, MPY_ERROR_RUNTIME, NULL, 0, 0, type);
+    } else {
+        vm->config.error(vm, MPY_ERROR_RUNTIME, NULL, 0, 0, msg->data);
+        mpy_root_pop(vm, 1);
+    }
+    size_t n = 0;
+    for (mpy_traceback *tb = mpy_as_exc(exc)->traceback; tb; tb = tb->next) n++;
+    /* Walk the outermost-first list backwards, one step at a time (no
+     * allocation: tracebacks are short, and this is the error path). */
+    for (size_t k = n; k > 0; k--) {
+        mpy_traceback *tb = mpy_as_exc(exc)->traceback;
+        for (size_t i = 1; i < k && tb; i++) tb = tb->next;
+        if (!tb) break;
+        mpy_code *co = (mpy_code *)tb->code;
+        vm->config.error(vm, MPY_ERROR_TRACE_LINE, co && co->filename ? co->filename->data : "<unknown>", tb->line,
+                         0, co && co->name ? co->name->data : "?");
+    }
+}
+
+void mpy_report_exception(mpy_vm *vm)
+{
+    if (!mpy_err_occurred(vm)) return;
+    if (!vm->config.error) {
+        mpy_print_exception(vm);
+        return;
+    }
+    mpy_value exc = mpy_err_fetch(vm);
+    if (!mpy_root_push(vm, exc)) {
+        mpy_err_clear(vm);
+        vm->config.error(vm, MPY_ERROR_RUNTIME, NULL, 0, 0, "MemoryError");
+        return;
+    }
+    if (mpy_isinstance(vm, exc, vm->exc_types[MPY_EXC_SyntaxError]))
+        vm->config.error(vm, MPY_ERROR_SYNTAX, attr_text(vm, exc, "filename", "<string>"), attr_int(vm, exc, "lineno"),
+                         attr_int(vm, exc, "offset"), attr_text(vm, exc, "msg", "invalid syntax"));
+    else report_runtime(vm, exc);
+    mpy_root_pop(vm, 1);
+    mpy_err_clear(vm);
 }
 
 mpy_handle mpy_exception_fetch(mpy_vm *vm)

@@ -46,6 +46,18 @@ typedef struct mpy_line_entry {
     int32_t line;   /* -1: no line (artificial code) */
 } mpy_line_entry;
 
+/* LOAD_GLOBAL's cache, one per name: where the name was found, valid while
+ * the globals (and, for a builtin, the builtins) dict keeps the version it
+ * had then.  A dict's version changes on insertion, deletion and resizing,
+ * never on a plain value update, so the cached entry index stays right and
+ * the value is read from the entry each time. */
+typedef struct mpy_global_cache {
+    mpy_dict *globals;
+    uint64_t gver, bver;
+    int32_t ix;
+    bool builtin;
+} mpy_global_cache;
+
 typedef struct mpy_code {
     mpy_obj hdr;
     uint32_t *code;          /* ncode instruction words */
@@ -74,6 +86,7 @@ typedef struct mpy_code {
     mpy_str *name;           /* co_name */
     mpy_str *qualname;       /* co_qualname */
     mpy_str *filename;       /* co_filename */
+    mpy_global_cache *gcache; /* nnames entries, made on first LOAD_GLOBAL; NULL until then */
 } mpy_code;
 
 /* A new, empty code object (all arrays NULL).  The compiler fills it in

@@ -453,6 +453,20 @@ mpy_code *mpy_cc_leave_unit(compiler *c, const char *name)
             u->code[i] = MPY_INS(op, (uint32_t)target);
         }
     }
+    /* Jump threading: a jump to an unconditional JUMP goes straight to
+     * its target (the loop back edge after an `if` in a loop body).  Not
+     * for FOR_ITER and JUMP_IF_*_OR_POP, whose jumps are not safe points:
+     * a backward one could make a loop without one. */
+    for (int i = 0; i < u->ncode; i++) {
+        uint32_t op = MPY_INS_OP(u->code[i]);
+        if (op != MPY_OP_JUMP && op != MPY_OP_POP_JUMP_IF_FALSE && op != MPY_OP_POP_JUMP_IF_TRUE &&
+            op != MPY_OP_POP_JUMP_IF_NONE && op != MPY_OP_POP_JUMP_IF_NOT_NONE)
+            continue;
+        uint32_t t = MPY_INS_ARG(u->code[i]);
+        for (int hops = 0; hops < 8 && t < (uint32_t)u->ncode && MPY_INS_OP(u->code[t]) == MPY_OP_JUMP; hops++)
+            t = MPY_INS_ARG(u->code[t]);
+        u->code[i] = MPY_INS(op, t);
+    }
     /* exception table: runs of instructions with the same handler */
     mpy_exc_entry *ex = mpy_cc_c_alloc(c, (size_t)(u->ncode + 1) * sizeof *ex);
     mpy_line_entry *ln = mpy_cc_c_alloc(c, (size_t)(u->ncode + 1) * sizeof *ln);

@@ -4,6 +4,7 @@
 
 #include "vm/compile_internal.h"
 #include "runtime/abstract.h"
+#include "runtime/exc.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -434,6 +435,12 @@ static void compile_call(compiler *c, const mpy_ast_expr *e)
         c->u->lineno = f->loc.end_line;
         mpy_cc_emit(c, MPY_OP_LOAD_METHOD, (uint32_t)mpy_cc_add_name(c, mpy_cc_mangle(c, f->v.Attribute.attr)));
         c->u->lineno = e->loc.line;
+        /* CPython 3.11 puts a method call on the line where the
+         * attribute ends (`obj\n.meth()` is reported on the second line) */
+        mpy_ast_loc at = e->loc;
+        at.line = f->loc.end_line;
+        mpy_cc_compile_call_args(c, args, kws, 0, at);
+        return;
     } else {
         mpy_cc_compile_expr(c, f);
         mpy_cc_emit(c, MPY_OP_PUSH_NULL, 0);
@@ -678,6 +685,93 @@ static const mpy_binop binop_of[] = {
 
 uint32_t mpy_cc_binop_operand(mpy_ast_binop op) { return (uint32_t)binop_of[op]; }
 
+/* Constant folding of number and string arithmetic, the safe part of
+ * what CPython's AST optimizer does: an operation on constants runs at
+ * compile time when it cannot fail and its result is small (an unboxed
+ * int or a float, a str of at most 4096 bytes).  Anything else, 1/0
+ * included, is left to run time. */
+#define FOLD_MAX_STR 4096
+
+static bool fold(compiler *c, const mpy_ast_expr *e, mpy_value *out, int depth)
+{
+    if (c->err || depth > 200) return false;
+    mpy_vm *vm = c->vm;
+    switch (e->kind) {
+    case MPY_AST_EXPR_Constant: {
+        const mpy_ast_const *k = &e->v.Constant;
+        if (!((k->kind == MPY_CONST_INT && !k->big) || k->kind == MPY_CONST_FLOAT || k->kind == MPY_CONST_STR))
+            return false;
+        *out = mpy_cc_const_value(c, k);
+        return !c->err;
+    }
+    case MPY_AST_EXPR_UnaryOp: {
+        mpy_value v;
+        if (!fold(c, e->v.UnaryOp.operand, &v, depth + 1)) return false;
+        switch (e->v.UnaryOp.op) {
+        case MPY_AST_UNARY_USub:
+            if (v.tag == MPY_TAG_INT && v.u.i != INT64_MIN) *out = mpy_from_int(-v.u.i);
+            else if (v.tag == MPY_TAG_FLOAT) *out = mpy_from_float(-v.u.f);
+            else return false;
+            return true;
+        case MPY_AST_UNARY_UAdd:
+            if (v.tag != MPY_TAG_INT && v.tag != MPY_TAG_FLOAT) return false;
+            *out = v;
+            return true;
+        case MPY_AST_UNARY_Invert:
+            if (v.tag != MPY_TAG_INT) return false;
+            *out = mpy_from_int(~v.u.i);
+            return true;
+        default: return false;
+        }
+    }
+    case MPY_AST_EXPR_BinOp: {
+        mpy_value a, b;
+        if (!fold(c, e->v.BinOp.left, &a, depth + 1) || !fold(c, e->v.BinOp.right, &b, depth + 1)) return false;
+        mpy_binop op = binop_of[e->v.BinOp.op];
+        bool num = (a.tag == MPY_TAG_INT || a.tag == MPY_TAG_FLOAT) && (b.tag == MPY_TAG_INT || b.tag == MPY_TAG_FLOAT);
+        if (op == MPY_BINOP_MATMUL) return false;
+        if (!num) {
+            /* str + str, str * n */
+            bool sa = a.tag == MPY_TAG_OBJ, sb = b.tag == MPY_TAG_OBJ;
+            if (op == MPY_BINOP_ADD && sa && sb) {
+                if (mpy_as_str(a)->len + mpy_as_str(b)->len > FOLD_MAX_STR) return false;
+            } else if (op == MPY_BINOP_MUL && sa != sb) {
+                mpy_value n = sa ? b : a;
+                mpy_str *str = mpy_as_str(sa ? a : b);
+                if (n.tag != MPY_TAG_INT || n.u.i < 0 || n.u.i > FOLD_MAX_STR ||
+                    str->len * (size_t)n.u.i > FOLD_MAX_STR)
+                    return false;
+            } else {
+                return false;
+            }
+        }
+        if (op == MPY_BINOP_POW && b.tag == MPY_TAG_INT && (b.u.i > 128 || b.u.i < -128)) return false;
+        if ((op == MPY_BINOP_LSHIFT || op == MPY_BINOP_RSHIFT) && b.tag == MPY_TAG_INT && (b.u.i > 128 || b.u.i < 0))
+            return false;
+        mpy_value r = mpy_binary_op(vm, op, a, b);
+        if (mpy_is_null(r)) {
+            mpy_err_clear(vm);
+            return false;
+        }
+        if (r.tag == MPY_TAG_INT || r.tag == MPY_TAG_FLOAT) {
+            *out = r;
+            return true;
+        }
+        if (r.tag == MPY_TAG_OBJ && r.u.o->type == vm->types[MPY_TYPE_STR] && mpy_as_str(r)->len <= FOLD_MAX_STR) {
+            mpy_str *interned = mpy_str_intern_str(vm, mpy_as_str(r));
+            if (!interned) {
+                mpy_cc_compile_fail_nomem(c);
+                return false;
+            }
+            *out = mpy_from_obj(interned);
+            return true;
+        }
+        return false;
+    }
+    default: return false;
+    }
+}
+
 static void compile_expr_inner(compiler *c, const mpy_ast_expr *e)
 {
     switch (e->kind) {
@@ -697,14 +791,25 @@ static void compile_expr_inner(compiler *c, const mpy_ast_expr *e)
         mpy_cc_emit(c, MPY_OP_COPY, 1);
         mpy_cc_compile_store(c, e->v.NamedExpr.target);
         break;
-    case MPY_AST_EXPR_BinOp:
+    case MPY_AST_EXPR_BinOp: {
+        mpy_value v;
+        if (fold(c, e, &v, 0)) {
+            mpy_cc_emit_load_const(c, v);
+            break;
+        }
         mpy_cc_compile_expr(c, e->v.BinOp.left);
         mpy_cc_compile_expr(c, e->v.BinOp.right);
         c->u->lineno = e->loc.line;
         mpy_cc_emit(c, MPY_OP_BINARY_OP, binop_of[e->v.BinOp.op]);
         break;
+    }
     case MPY_AST_EXPR_UnaryOp: {
         const mpy_ast_expr *o = e->v.UnaryOp.operand;
+        mpy_value folded;
+        if (e->v.UnaryOp.op != MPY_AST_UNARY_Not && fold(c, e, &folded, 0)) {
+            mpy_cc_emit_load_const(c, folded);
+            break;
+        }
         /* -1, -2.5: fold the sign into the constant */
         if (e->v.UnaryOp.op == MPY_AST_UNARY_USub && o->kind == MPY_AST_EXPR_Constant &&
             (o->v.Constant.kind == MPY_CONST_INT || o->v.Constant.kind == MPY_CONST_FLOAT)) {

@@ -59,7 +59,7 @@ typedef struct handler {
     bool lasti;     /* push the faulting instruction index first */
 } handler;
 
-#define MAX_FBLOCKS 64
+#define MAX_FBLOCKS 20 /* CPython's CO_MAXBLOCKS */
 
 typedef struct unit {
     struct unit *parent;

@@ -100,11 +100,22 @@ static mpy_frame *frame_alloc(mpy_vm *vm, mpy_code *code)
     }
     mpy_frame *f = (mpy_frame *)&c->data[c->used];
     c->used += need;
-    memset(f, 0, need * sizeof(mpy_value));
+    /* Only the header, locals and cells need clearing: the collector marks
+     * a frame's values up to its saved stack pointer (mark_frame), and the
+     * interpreter saves it before every point where collection can run. */
+    uint32_t nvars = code->nlocals + code->ncells + code->nfree;
+    for (uint32_t i = 0; i < nvars; i++) f->slots[i].tag = MPY_TAG_NULL;
+    f->prev = NULL;
     f->code = code;
-    f->nslots = nslots;
-    f->sp = f->slots + code->nlocals + code->ncells + code->nfree;
+    f->func = NULL;
+    f->globals = NULL;
+    f->builtins = NULL;
+    f->locals = MPY_NULL;
     f->ip = code->code;
+    f->sp = f->slots + nvars;
+    f->gen = NULL;
+    f->nslots = nslots;
+    f->entry = false;
     return f;
 }
 
@@ -128,7 +139,10 @@ static void mark_frame(mpy_vm *vm, mpy_frame *f)
     mpy_gc_mark_obj(vm, (mpy_obj *)f->builtins);
     mpy_gc_mark(vm, f->locals);
     mpy_gc_mark_obj(vm, f->gen);
-    mpy_gc_mark_array(vm, f->slots, f->nslots);
+    /* Values above the saved stack pointer are dead (and may be stale). */
+    size_t live = f->sp ? (size_t)(f->sp - f->slots) : f->nslots;
+    if (live > f->nslots) live = f->nslots;
+    mpy_gc_mark_array(vm, f->slots, live);
 }
 
 void mpy_interp_mark_roots(mpy_vm *vm)
@@ -310,7 +324,14 @@ static mpy_frame *call_frame(mpy_vm *vm, mpy_function *fn, int argc, const mpy_v
     /* Link before binding so that the collector sees the frame's slots. */
     f->prev = vm->frame;
     vm->frame = f;
-    if (!bind_args(vm, fn, f->slots, argc, args, kwnames) || !init_cells(vm, f, fn)) {
+    /* The common call: exactly the positional parameters, nothing else. */
+    bool simple = !kwnames && argc == (int)co->argcount && co->kwonlyargcount == 0 &&
+                  !(co->flags & (MPY_CO_VARARGS | MPY_CO_VARKEYWORDS));
+    if (simple) {
+        for (int i = 0; i < argc; i++) f->slots[i] = args[i];
+    }
+    if ((!simple && !bind_args(vm, fn, f->slots, argc, args, kwnames)) ||
+        ((co->ncells || co->nfree) && !init_cells(vm, f, fn))) {
         vm->frame = f->prev;
         frame_release(vm, f);
         return NULL;
@@ -383,6 +404,32 @@ static mpy_value load_global(mpy_vm *vm, mpy_frame *f, mpy_str *name)
     if (!mpy_is_null(v)) return v;
     v = mpy_dict_get_str(vm, f->builtins, name);
     if (!mpy_is_null(v)) return v;
+    return name_error(vm, name);
+}
+
+/* LOAD_GLOBAL without a valid cache entry: look the name up and remember
+ * where it was found (see mpy_global_cache in vm/code.h). */
+static mpy_value load_global_slow(mpy_vm *vm, mpy_frame *f, uint32_t arg)
+{
+    mpy_code *co = f->code;
+    mpy_str *name = co->names[arg];
+    if (!co->gcache) {
+        co->gcache = mpy_mem_realloc(vm, NULL, 0, co->nnames * sizeof *co->gcache);
+        if (!co->gcache) return MPY_NULL;
+        memset(co->gcache, 0, co->nnames * sizeof *co->gcache);
+    }
+    mpy_global_cache *c = &co->gcache[arg];
+    int64_t ix = mpy_dict_entry_index_str(vm, f->globals, name);
+    if (ix >= 0) {
+        *c = (mpy_global_cache){f->globals, f->globals->version, 0, (int32_t)ix, false};
+        return f->globals->entries[ix].value;
+    }
+    ix = mpy_dict_entry_index_str(vm, f->builtins, name);
+    if (ix >= 0) {
+        *c = (mpy_global_cache){f->globals, f->globals->version, f->builtins->version, (int32_t)ix, true};
+        return f->builtins->entries[ix].value;
+    }
+    c->globals = NULL;
     return name_error(vm, name);
 }
 
@@ -827,7 +874,18 @@ dispatch:
     }
 
     TARGET(LOAD_GLOBAL) {
-        mpy_value v = load_global(vm, f, names[arg]);
+        if (MPY_LIKELY(co->gcache != NULL)) {
+            mpy_global_cache *c = &co->gcache[arg];
+            if (c->globals == f->globals && c->gver == f->globals->version &&
+                (!c->builtin || c->bver == f->builtins->version)) {
+                mpy_value v = (c->builtin ? f->builtins : f->globals)->entries[c->ix].value;
+                if (MPY_LIKELY(!mpy_is_null(v))) {
+                    PUSH(v);
+                    DISPATCH();
+                }
+            }
+        }
+        mpy_value v = load_global_slow(vm, f, arg);
         if (mpy_is_null(v)) goto error;
         PUSH(v);
         DISPATCH();

@@ -23,6 +23,20 @@
  * host owns (snprintf-style: the full length is returned, at most cap-1
  * bytes plus a NUL are written), so no pointer into the VM's heap ever
  * reaches the host.
+ *
+ * The shortest host (examples/console.c), built with
+ * `cc host.c $(pkg-config --cflags --libs minipy)`:
+ *
+ *     #include <minipy/vm.h>
+ *     int main(void)
+ *     {
+ *         mpy_vm *vm = mpy_vm_new(NULL);
+ *         mpy_handle ns = mpy_new_dict(vm);
+ *         mpy_entry_set_int(vm, ns, "x", 42);
+ *         mpy_interact(vm, "App Console", ns, "Goodbye!");
+ *         mpy_handle_release(vm, ns);
+ *         mpy_vm_free(vm);
+ *     }
  */
 #ifndef MPY_VM_H
 #define MPY_VM_H
@@ -49,6 +63,13 @@ typedef enum {
     MPY_EXEC_SINGLE,    /* "single": one console statement; expression values are echoed */
     MPY_EXEC_EVAL,      /* "eval": one expression */
 } mpy_exec_mode;
+
+/* What an error hook call reports (see mpy_config.error). */
+typedef enum {
+    MPY_ERROR_SYNTAX,      /* a SyntaxError: file, line, column, message */
+    MPY_ERROR_RUNTIME,     /* an exception: "Type: message", no position */
+    MPY_ERROR_TRACE_LINE,  /* one traceback entry: file, line, function name */
+} mpy_error_kind;
 
 /* Output streams for the write hook. */
 typedef enum { MPY_STDOUT = 1, MPY_STDERR = 2 } mpy_stream;
@@ -77,14 +98,28 @@ typedef struct mpy_config {
     const char *const *argv;
     /* For the host; minipy never touches it. */
     void *user_data;
+    /* Structured error reporting, like Wren's WrenErrorFn: for the pending
+     * exception mpy_report_exception calls it once with MPY_ERROR_SYNTAX
+     * (a SyntaxError, col counts characters from 1), or once with
+     * MPY_ERROR_RUNTIME then once per traceback entry with
+     * MPY_ERROR_TRACE_LINE, innermost call first.  The texts are valid
+     * during the call.  NULL: mpy_report_exception prints the report as
+     * mpy_print_exception does. */
+    void (*error)(mpy_vm *vm, mpy_error_kind kind, const char *file, int line, int col, const char *msg);
 } mpy_config;
 
 /* Fills *cfg with the defaults; call it first and set only what you need,
  * so that fields added later keep their defaults. */
 void mpy_config_init(mpy_config *cfg);
 
-/* A new VM (cfg NULL: defaults).  NULL if memory runs out. */
+/* A new VM (cfg NULL: defaults).  NULL if memory runs out.  A VM is used
+ * by one thread at a time (mpy_vm_interrupt excepted); separate VMs share
+ * nothing and may run in separate threads. */
 mpy_vm *mpy_vm_new(const mpy_config *cfg);
+/* Frees the VM and every value in it, whatever is pending (handles, an
+ * exception, a check hook).  Free its consoles (mpy_repl_free,
+ * mpy_console_free) first: they are the only host-side objects.
+ * mpy_vm_free(NULL) does nothing. */
 void mpy_vm_free(mpy_vm *vm);
 void *mpy_vm_user_data(mpy_vm *vm);
 
@@ -379,6 +414,9 @@ bool mpy_exception_matches(mpy_vm *vm, const char *exc_type);
 size_t mpy_exception_type(mpy_vm *vm, char *buf, size_t cap);
 size_t mpy_exception_message(mpy_vm *vm, char *buf, size_t cap);
 size_t mpy_exception_format(mpy_vm *vm, char *buf, size_t cap);
+/* Reports the pending exception through the config's error hook (or
+ * prints it when there is none) and clears it. */
+void mpy_report_exception(mpy_vm *vm);
 /* Takes the pending exception out as a new handle (none pending: 0), and
  * makes an exception handle pending again (it must be an exception). */
 mpy_handle mpy_exception_fetch(mpy_vm *vm);

@@ -652,6 +652,51 @@ START_TEST(test_exception_fetch_restore)
 }
 END_TEST
 
+static char reports[2048];
+
+static void error_hook(mpy_vm *v, mpy_error_kind kind, const char *file, int line, int col, const char *msg)
+{
+    size_t n = strlen(reports);
+    snprintf(reports + n, sizeof reports - n, "%d %s:%d:%d %s\n", (int)kind, file ? file : "-", line, col, msg);
+}
+
+START_TEST(test_report_exception)
+{
+    /* Without an error hook it prints, as mpy_print_exception. */
+    run(MPY_NO_HANDLE, "1/0", MPY_RUNTIME_ERROR);
+    out_reset();
+    mpy_report_exception(vm);
+    ck_assert(strstr(out, "ZeroDivisionError: division by zero") != NULL);
+    ck_assert(!mpy_has_exception(vm));
+    mpy_report_exception(vm); /* nothing pending: nothing happens */
+
+    mpy_vm_free(vm);
+    mpy_config cfg;
+    mpy_config_init(&cfg);
+    cfg.write = capture;
+    cfg.error = error_hook;
+    vm = mpy_vm_new(&cfg);
+    reports[0] = 0;
+    const char *src = "def f(n):\n    return g(n)\ndef g(n):\n    return n / 0\nf(1)\n";
+    mpy_exec_in(vm, src, strlen(src), "app.py", MPY_EXEC_FILE, MPY_NO_HANDLE, MPY_NO_HANDLE, NULL);
+    out_reset();
+    mpy_report_exception(vm);
+    ck_assert_str_eq(out, "");
+    ck_assert_str_eq(reports, "1 -:0:0 ZeroDivisionError: division by zero\n2 app.py:4:0 g\n2 app.py:2:0 f\n"
+                              "2 app.py:5:0 <module>\n");
+    reports[0] = 0;
+    src = "x = (1 +* 2)";
+    mpy_exec_in(vm, src, strlen(src), "app.py", MPY_EXEC_FILE, MPY_NO_HANDLE, MPY_NO_HANDLE, NULL);
+    mpy_report_exception(vm);
+    ck_assert_str_eq(reports, "0 app.py:1:9 invalid syntax\n");
+    ck_assert(!mpy_has_exception(vm));
+    reports[0] = 0;
+    mpy_raise(vm, "KeyError", NULL);
+    mpy_report_exception(vm);
+    ck_assert_str_eq(reports, "1 -:0:0 KeyError\n");
+}
+END_TEST
+
 START_TEST(test_memory_limit)
 {
     mpy_vm_free(vm);
@@ -797,6 +842,10 @@ static const char *s_raw_input(mpy_repl *r, const char *prompt, size_t *len, voi
         return NULL;
     }
     s->next++;
+    if (!strcmp(line, "^E")) {
+        mpy_raise(mpy_repl_vm(r), "RuntimeError", "input device failed");
+        return NULL;
+    }
     if (!strcmp(line, "^C")) {
         mpy_raise(mpy_repl_vm(r), "KeyboardInterrupt", NULL);
         return NULL;
@@ -947,6 +996,15 @@ START_TEST(test_repl_interrupt_and_exit)
     ck_assert(strncmp(t.out, "Python 3.11", 11) == 0);
     ck_assert(strstr(t.out, "\n(InteractiveConsole)\n\nnow exiting InteractiveConsole...\n") != NULL);
     mpy_repl_free(r2);
+    /* An exception from a host hook ends interact() and comes back. */
+    static const char *const failing[] = {"x = 2", "^E", "never", NULL};
+    session u = {failing, 0, "", 0, 0, 0};
+    hooks.user_data = &u;
+    mpy_repl *r3 = mpy_repl_new(vm, MPY_NO_HANDLE, NULL, &hooks);
+    ck_assert_int_eq(mpy_repl_interact(r3, "", ""), MPY_RUNTIME_ERROR);
+    ck_assert_str_eq(exc_text(), "RuntimeError: input device failed");
+    ck_assert_str_eq(u.out, ">>> x = 2\n");
+    mpy_repl_free(r3);
     mpy_repl_free(r);
 }
 END_TEST
@@ -1001,6 +1059,7 @@ Suite *api_suite(void)
     tcase_add_test(tc, test_host_functions);
     tcase_add_test(tc, test_host_objects);
     tcase_add_test(tc, test_exception_fetch_restore);
+    tcase_add_test(tc, test_report_exception);
     tcase_add_test(tc, test_memory_limit);
     tcase_add_test(tc, test_interrupt);
     tcase_add_test(tc, test_check_hook);
