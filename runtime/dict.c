@@ -83,6 +83,7 @@ restart:
 
 static bool resize(mpy_vm *vm, mpy_dict *d, size_t min_used)
 {
+    mpy_dict_changed(vm, d);
     size_t size = 8;
     while (size * 2 < min_used * 3) size *= 2;
     size_t cap = size * 2 / 3;
@@ -149,6 +150,7 @@ static bool set_hashed(mpy_vm *vm, mpy_dict *d, mpy_value key, int64_t hash, mpy
         slot = lookup(vm, d, key, hash, &ins); /* cannot fail: key is new */
         (void)slot;
     }
+    mpy_dict_changed(vm, d);
     d->index[ins] = (int32_t)d->nentries;
     mpy_dict_entry *e = &d->entries[d->nentries++];
     e->hash = hash;
@@ -167,8 +169,9 @@ bool mpy_dict_set(mpy_vm *vm, mpy_dict *d, mpy_value key, mpy_value value)
 }
 
 /* Empties index slot `slot` (a live entry); returns the old value. */
-static mpy_value del_slot(mpy_dict *d, int64_t slot)
+static mpy_value del_slot(mpy_vm *vm, mpy_dict *d, int64_t slot)
 {
+    mpy_dict_changed(vm, d);
     int32_t ix = d->index[slot];
     mpy_dict_entry *e = &d->entries[ix];
     mpy_value v = e->value;
@@ -192,7 +195,7 @@ mpy_value mpy_dict_pop(mpy_vm *vm, mpy_dict *d, mpy_value key, bool *err)
     if (slot == -2) return MPY_NULL;
     *err = false;
     if (slot < 0) return MPY_NULL;
-    return del_slot(d, slot);
+    return del_slot(vm, d, slot);
 }
 
 int mpy_dict_del(mpy_vm *vm, mpy_dict *d, mpy_value key)
@@ -243,6 +246,7 @@ bool mpy_dict_next(mpy_dict *d, size_t *pos, mpy_value *key, mpy_value *value)
 
 void mpy_dict_clear(mpy_vm *vm, mpy_dict *d)
 {
+    mpy_dict_changed(vm, d);
     if (d->index) mpy_mem_free(vm, d->index, (d->mask + 1) * sizeof(int32_t));
     if (d->entries) mpy_mem_free(vm, d->entries, d->cap * sizeof(mpy_dict_entry));
     d->index = NULL;
@@ -549,7 +553,7 @@ static mpy_value dict_m_popitem(mpy_vm *vm, int argc, const mpy_value *args, mpy
     size_t ins;
     int64_t slot = lookup(vm, d, k, e->hash, &ins);
     if (slot < 0) return slot == -2 ? MPY_NULL : mpy_err_fmt_v(vm, MPY_EXC_SystemError, "dict entry lost");
-    mpy_value v = del_slot(d, slot);
+    mpy_value v = del_slot(vm, d, slot);
     mpy_tuple *t = mpy_tuple_pack(vm, 2, k, v);
     return t ? mpy_from_obj(t) : MPY_NULL;
 }

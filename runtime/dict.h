@@ -31,6 +31,16 @@ struct mpy_dict {
 
 static inline mpy_dict *mpy_as_dict(mpy_value v) { return (mpy_dict *)v.u.o; }
 
+/* mpy_obj.flags bit of a dict that is (or was) some type's __dict__, seen
+ * by the type attribute cache (runtime/type.c): inserting into, deleting
+ * from or resizing such a dict invalidates every cached lookup. */
+#define MPY_DICT_OF_TYPE 0x40
+void mpy_type_cache_invalidate(mpy_vm *vm);
+static inline void mpy_dict_changed(mpy_vm *vm, mpy_dict *d)
+{
+    if (d->hdr.flags & MPY_DICT_OF_TYPE) mpy_type_cache_invalidate(vm);
+}
+
 mpy_dict *mpy_dict_new(mpy_vm *vm);
 /* Lookup: returns the value, or MPY_NULL.  When MPY_NULL is returned,
  * *found tells apart "absent" (false, no exception) from an error. */

@@ -161,6 +161,9 @@ static size_t sweep(mpy_vm *vm)
 
 size_t mpy_gc_collect(mpy_vm *vm)
 {
+    /* Freed types and names may come back at the same addresses: the
+     * type attribute cache (runtime/type.c) must not recognise them. */
+    vm->type_epoch++;
     mark_roots(vm);
     trace_gray(vm);
     mpy_intern_sweep(vm);

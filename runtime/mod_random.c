@@ -253,8 +253,8 @@ static mpy_value random_m_getrandbits(mpy_vm *vm, int argc, const mpy_value *arg
     if (k > ((int64_t)1 << 35)) return mpy_err_nomem(vm), MPY_NULL;
     size_t n = (size_t)((k - 1) / 32 + 1);
     uint32_t small[8];
-    uint32_t *w = n <= 8 ? small : mpy_mem_realloc(vm, NULL, 0, n * sizeof *w);
-    if (!w) return MPY_NULL;
+    uint32_t *w = small;
+    if (n > 8 && !(w = mpy_mem_realloc(vm, NULL, 0, n * sizeof *w))) return MPY_NULL;
     for (size_t i = 0; i < n; i++, k -= 32) {
         uint32_t x = mt_next(r);
         w[i] = k < 32 ? x >> (32 - k) : x;
@@ -281,17 +281,17 @@ static mpy_value random_m_getstate(mpy_vm *vm, int argc, const mpy_value *args, 
 static bool state_word(mpy_vm *vm, mpy_value v, int64_t *out)
 {
     if (!mpy_is_intlike(vm, v))
-        return mpy_err_fmt(vm, MPY_EXC_TypeError, "'%s' object cannot be interpreted as an integer", mpy_tname(vm, v));
+        return mpy_err_msg(vm, MPY_EXC_TypeError, "an integer is required");
     v = mpy_int_canonical(vm, v);
     if (mpy_is_obj(v)) {
         mpy_bigint *b = (mpy_bigint *)mpy_as_obj(v);
-        if (b->sign < 0) return mpy_err_msg(vm, MPY_EXC_OverflowError, "can't convert negative int to unsigned");
+        if (b->sign < 0) return mpy_err_msg(vm, MPY_EXC_OverflowError, "can't convert negative value to unsigned int");
         if (b->len > 2)
             return mpy_err_msg(vm, MPY_EXC_OverflowError, "Python int too large to convert to C unsigned long");
         *out = b->d[0];
         return true;
     }
-    if (mpy_as_int(v) < 0) return mpy_err_msg(vm, MPY_EXC_OverflowError, "can't convert negative int to unsigned");
+    if (mpy_as_int(v) < 0) return mpy_err_msg(vm, MPY_EXC_OverflowError, "can't convert negative value to unsigned int");
     *out = mpy_as_int(v);
     return true;
 }
@@ -307,7 +307,7 @@ static mpy_value random_m_setstate(mpy_vm *vm, int argc, const mpy_value *args, 
     if (t->len != MT_N + 1) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "state vector is the wrong size");
     uint32_t words[MT_N];
     for (int i = 0; i < MT_N; i++) {
-        int64_t w;
+        int64_t w = 0;
         if (!state_word(vm, t->items[i], &w)) return MPY_NULL;
         words[i] = (uint32_t)w;
     }

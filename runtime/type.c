@@ -57,22 +57,73 @@ bool mpy_is_sub(mpy_vm *vm, mpy_value v, mpy_type_id id)
     return mpy_type_is_sub(mpy_typeof(vm, v), vm->types[id]);
 }
 
-mpy_value mpy_type_lookup(mpy_vm *vm, mpy_type *type, mpy_str *name)
+/* The type attribute cache: (type, name) -> where the name was found along
+ * the MRO (a dict and its entry index) or that it was not found.  Entries
+ * carry the epoch they were made in; the epoch moves on whenever a dict
+ * that belongs to a type changes shape (MPY_DICT_OF_TYPE), a class is
+ * created, or the collector runs (a freed type or name could otherwise be
+ * mistaken for a new one at the same address).  A plain value update of a
+ * class attribute does not move the epoch: the value is read from the
+ * entry each time. */
+#define TYPE_CACHE_SIZE 1024
+
+typedef struct mpy_type_cache_entry {
+    mpy_type *type;
+    mpy_str *name;
+    uint64_t epoch;
+    mpy_dict *dict;    /* NULL: not found */
+    int64_t ix;
+} mpy_type_cache_entry;
+
+void mpy_type_cache_invalidate(mpy_vm *vm) { vm->type_epoch++; }
+
+void mpy_type_cache_free(mpy_vm *vm)
+{
+    if (vm->type_cache) mpy_mem_free(vm, vm->type_cache, TYPE_CACHE_SIZE * sizeof(mpy_type_cache_entry));
+    vm->type_cache = NULL;
+}
+
+static mpy_value lookup_uncached(mpy_vm *vm, mpy_type *type, mpy_str *name, mpy_dict **where, int64_t *ix)
 {
     mpy_tuple *mro = type->mro;
-    if (!mro) {
-        for (mpy_type *t = type; t; t = t->base) {
-            mpy_value v = mpy_dict_get_str(vm, t->dict, name);
-            if (!mpy_is_null(v)) return v;
+    size_t n = mro ? mro->len : 0;
+    mpy_type *t = mro ? NULL : type;
+    for (size_t i = 0; mro ? i < n : t != NULL; i++) {
+        mpy_type *cur = mro ? (mpy_type *)mro->items[i].u.o : t;
+        if (!mro) t = t->base;
+        cur->dict->hdr.flags |= MPY_DICT_OF_TYPE;
+        int64_t k = mpy_dict_entry_index_str(vm, cur->dict, name);
+        if (k >= 0) {
+            *where = cur->dict;
+            *ix = k;
+            return cur->dict->entries[k].value;
         }
-        return MPY_NULL;
     }
-    for (size_t i = 0; i < mro->len; i++) {
-        mpy_type *t = (mpy_type *)mro->items[i].u.o;
-        mpy_value v = mpy_dict_get_str(vm, t->dict, name);
-        if (!mpy_is_null(v)) return v;
-    }
+    *where = NULL;
     return MPY_NULL;
+}
+
+mpy_value mpy_type_lookup(mpy_vm *vm, mpy_type *type, mpy_str *name)
+{
+    if (!vm->type_cache) {
+        vm->type_cache = mpy_mem_realloc(vm, NULL, 0, TYPE_CACHE_SIZE * sizeof(mpy_type_cache_entry));
+        if (!vm->type_cache) {
+            mpy_err_clear(vm);
+            mpy_dict *d;
+            int64_t ix;
+            return lookup_uncached(vm, type, name, &d, &ix);
+        }
+        memset(vm->type_cache, 0, TYPE_CACHE_SIZE * sizeof(mpy_type_cache_entry));
+    }
+    size_t h = (((uintptr_t)type >> 4) ^ ((uintptr_t)name >> 3) * 0x9E3779B1u) & (TYPE_CACHE_SIZE - 1);
+    mpy_type_cache_entry *e = &((mpy_type_cache_entry *)vm->type_cache)[h];
+    if (e->type == type && e->name == name && e->epoch == vm->type_epoch)
+        return e->dict ? e->dict->entries[e->ix].value : MPY_NULL;
+    mpy_dict *d;
+    int64_t ix;
+    mpy_value v = lookup_uncached(vm, type, name, &d, &ix);
+    *e = (mpy_type_cache_entry){type, name, vm->type_epoch, d, ix};
+    return v;
 }
 
 const char *mpy_type_name(const mpy_type *t) { return t->name ? t->name->data : "?"; }

@@ -29,6 +29,7 @@ MPY_BUILTIN_TYPES(MPY_SPEC_DECL)
 bool mpy_exc_init_types(mpy_vm *vm);
 bool mpy_class_add_wrappers(mpy_vm *vm, mpy_type *t, const mpy_slots *own);
 void mpy_gc_free_all(mpy_vm *vm);
+void mpy_type_cache_free(mpy_vm *vm);
 void mpy_intern_free(mpy_vm *vm);
 
 /* ------------------------------------------------------------- config */
@@ -168,6 +169,7 @@ void mpy_vm_free(mpy_vm *vm)
 {
     if (!vm) return;
     mpy_interp_free(vm);
+    mpy_type_cache_free(vm);
     mpy_gc_free_all(vm);
     mpy_intern_free(vm);
     if (vm->roots) vm->config.realloc(vm->config.user_data, vm->roots, (size_t)vm->caproots * sizeof(mpy_value), 0);

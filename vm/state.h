@@ -92,6 +92,8 @@ struct mpy_vm {
     int c_depth;              /* native nesting (repr, eq, calls from C) */
     volatile sig_atomic_t interrupt; /* mpy_vm_interrupt sets it */
     void *interp_state;       /* owned by interp.c: value stack chunks etc. */
+    void *type_cache;         /* runtime/type.c: (type, name) lookup cache, or NULL */
+    uint64_t type_epoch;      /* moves on when any cached lookup may be stale */
 
     /* --- embedding API (vm/api_*.c; fields appended by the api helper) --- */
     mpy_list *api_handles;    /* handle h lives in slot h-1; rooted at the bottom of roots */

@@ -59,8 +59,9 @@ def reduce(*args):
     """reduce(function, iterable[, initial]): apply function cumulatively
     to the items of the iterable, left to right."""
     if not 2 <= len(args) <= 3:
+        how, want = ('least', 2) if len(args) < 2 else ('most', 3)
         raise TypeError('reduce expected at %s %d arguments, got %d'
-                        % (('least', 2) if len(args) < 2 else ('most', 3)) + (len(args),))
+                        % (how, want, len(args)))
     function, sequence = args[0], args[1]
     initial = args[2] if len(args) == 3 else _initial_missing
     try:

@@ -120,6 +120,66 @@ def heapify(*args):
         _sift_down_from(x, i)
 
 
+# Max-heap versions of the primitives (private in CPython too, but used
+# by some programs): the same sifting with the comparisons reversed.
+def _sift_up_from_max(heap, root, pos):
+    item = heap[pos]
+    while pos > root:
+        parent = (pos - 1) >> 1
+        above = heap[parent]
+        if above < item:
+            heap[pos] = above
+            pos = parent
+        else:
+            break
+    heap[pos] = item
+
+
+def _sift_down_from_max(heap, pos):
+    end = len(heap)
+    start = pos
+    item = heap[pos]
+    child = 2 * pos + 1
+    while child < end:
+        right = child + 1
+        if right < end and not heap[right] < heap[child]:
+            child = right
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _sift_up_from_max(heap, start, pos)
+
+
+def _heapify_max(x, /):
+    _check(x, '_heapify_max')
+    for i in range(len(x) // 2 - 1, -1, -1):
+        _sift_down_from_max(x, i)
+
+
+def _heappop_max(heap, /):
+    _check(heap, '_heappop_max')
+    if not heap:
+        raise IndexError('index out of range')
+    last = heap.pop()
+    if not heap:
+        return last
+    largest = heap[0]
+    heap[0] = last
+    _sift_down_from_max(heap, 0)
+    return largest
+
+
+def _heapreplace_max(heap, item, /):
+    _check(heap, '_heapreplace_max', 'argument 1')
+    if not heap:
+        raise IndexError('index out of range')
+    largest = heap[0]
+    heap[0] = item
+    _sift_down_from_max(heap, 0)
+    return largest
+
+
 def merge(*iterables, key=None, reverse=False):
     """Merge sorted iterables into one sorted iterator (stable: among equal
     items, those of earlier iterables come first)."""

@@ -568,6 +568,8 @@ class starmap(_GenIter):
     @staticmethod
     def _run(function, it):
         for args in it:
+            if type(args) is not tuple:
+                args = tuple(args)  # "'int' object is not iterable"
             yield function(*args)
 
 

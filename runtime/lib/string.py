@@ -4,12 +4,13 @@ minipy's own, frozen into the interpreter (runtime/lib/freeze.sh).
 Template is parsed by hand (minipy has no `re` module): "$$" is a dollar,
 "$name" and "${name}" are placeholders, where a name is an ASCII
 identifier as with CPython's default idpattern (case-insensitive
-[_a-z][_a-z0-9]*).
+[_a-z][_a-z0-9]*); a subclass may change `delimiter` but not
+`idpattern`/`pattern`.  string.Formatter is not provided yet.
 """
 
 __all__ = ["ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords",
            "digits", "hexdigits", "octdigits", "printable", "punctuation",
-           "whitespace", "Formatter", "Template"]
+           "whitespace", "Template"]
 
 whitespace = ' \t\n\r\x0b\x0c'
 ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
@@ -160,11 +161,3 @@ class _ChainLookup:
             return self.first[key]
         except KeyError:
             return self.second[key]
-
-
-class Formatter:
-    def format(self, format_string, /, *args, **kwargs):
-        return format_string.format(*args, **kwargs)
-
-    def vformat(self, format_string, args, kwargs):
-        return format_string.format(*args, **kwargs)

@@ -97,3 +97,30 @@ child["a"] = 100
 print(child["a"], cm["a"], child.maps[0])
 err(lambda: cm["missing"])
 print(ChainMap({"a": 1}, {"b": 2}))
+
+# UserDict / UserList
+from collections import UserDict, UserList
+
+
+class LowerDict(UserDict):
+    def __setitem__(self, key, value):
+        super().__setitem__(key.lower(), value)
+
+
+ld = LowerDict({"A": 1}, B=2)
+ld["C"] = 3
+print(ld, len(ld), "a" in ld, ld["b"], ld.get("z", 0), sorted(ld.keys()), ld == {"a": 1, "b": 2, "c": 3})
+print(ld.pop("a"), ld.setdefault("d", 4), ld, isinstance(ld.copy(), LowerDict))
+err(lambda: ld["nope"])
+
+
+class Stack(UserList):
+    def push(self, x):
+        self.append(x)
+
+
+st = Stack([1, 2])
+st.push(3)
+st += [4]
+print(st, len(st), st[0], st[1:], type(st[1:]).__name__, st.pop(), st == [1, 2, 3], 2 in st)
+print(st + [9], [0] + st, st * 2, sorted(Stack([3, 1, 2])), list(reversed(st)))

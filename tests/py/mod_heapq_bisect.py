@@ -80,3 +80,6 @@ print(recs)
 err(lambda: bisect.bisect([1], 1, -1))
 grades = "FDCBA"
 print([grades[bisect.bisect([60, 70, 80, 90], s)] for s in [33, 99, 77, 70, 89, 90, 100]])
+mx = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]
+heapq._heapify_max(mx)
+print(mx, heapq._heappop_max(mx), mx, heapq._heapreplace_max(mx, 0), mx)

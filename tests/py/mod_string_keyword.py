@@ -30,3 +30,11 @@ try:
     keyword.iskeyword([])
 except TypeError as e:
     print("TypeError", e)
+
+
+class Percent(string.Template):
+    delimiter = "%"
+
+
+print(Percent("%who owes %{amt}%% now").substitute(who="al", amt=5))
+print(string.Template("${x}y $x.z $$x").safe_substitute({"x": 1}), string.Template("$").safe_substitute())
