@@ -874,6 +874,7 @@ dispatch:
     }
 
     TARGET(LOAD_GLOBAL) {
+    op_load_global_body:
         if (MPY_LIKELY(co->gcache != NULL)) {
             mpy_global_cache *c = &co->gcache[arg];
             if (c->globals == f->globals && c->gver == f->globals->version &&
@@ -905,6 +906,9 @@ dispatch:
     }
 
     TARGET(LOAD_NAME) {
+        /* Module-level code: the locals are the globals, so LOAD_GLOBAL's
+         * cached lookup gives the same answer. */
+        if (f->locals.tag == MPY_TAG_OBJ && f->locals.u.o == &f->globals->hdr) goto op_load_global_body;
         mpy_str *name = names[arg];
         mpy_value v = MPY_NULL;
         if (!mpy_is_null(f->locals)) {
