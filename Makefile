@@ -1,6 +1,9 @@
 # minipy build.  Everything generated or compiled goes to $(BUILD).
 #
-#   make              build $(BUILD)/minipy and $(BUILD)/libminipy.a
+#   make              build $(BUILD)/minipy, libminipy.a and libminipy.so
+#   make examples     the embedding examples (examples/*.c) in $(BUILD)/examples
+#   make install      bin/minipy, lib/libminipy.{a,so*}, include/minipy/vm.h,
+#                     lib/pkgconfig/minipy.pc under $(DESTDIR)$(PREFIX); uninstall
 #   make test         build and run every test (alias: check)
 #   make check-asan   the same tests under AddressSanitizer + UBSan
 #   make bench-parse  front-end throughput against python3's compile()

@@ -142,8 +142,11 @@ static int run_source(mpy_vm *vm, const char *src, size_t len, const char *filen
         mpy_clear_exception(vm);
         return st;
     }
+    /* python3 exits with 130 (128 + SIGINT) after an uncaught Ctrl+C. */
+    char type[64];
+    mpy_exception_type(vm, type, sizeof type);
     mpy_print_exception(vm);
-    return 1;
+    return strcmp(type, "KeyboardInterrupt") == 0 ? 130 : 1;
 }
 
 /* The console loop.  Returns the exit status (0 at end of input). */

@@ -226,11 +226,28 @@ int mpy_truth(mpy_vm *vm, mpy_value v)
 
 /* ----------------------------------------------------------- attributes */
 
-mpy_value mpy_getattr(mpy_vm *vm, mpy_value obj, mpy_str *name)
+static mpy_value getattr_raw(mpy_vm *vm, mpy_value obj, mpy_str *name)
 {
     mpy_type *t = mpy_typeof(vm, obj);
     if (!t->slots.getattr) return mpy_generic_getattr(vm, obj, name);
     return t->slots.getattr(vm, obj, name);
+}
+
+/* As CPython's PyObject_GetAttr, an AttributeError from any attribute
+ * lookup gets its `name` and `obj` set (they feed the "Did you mean"
+ * suggestion of vm/errors.c).  mpy_getattr_opt skips this: the error is
+ * dropped there anyway. */
+mpy_value mpy_getattr(mpy_vm *vm, mpy_value obj, mpy_str *name)
+{
+    mpy_value v = getattr_raw(vm, obj, name);
+    if (MPY_UNLIKELY(mpy_is_null(v)) && mpy_err_matches(vm, MPY_EXC_AttributeError)) {
+        mpy_value e = vm->exc;
+        mpy_dict *d = mpy_instance_dict(vm, e, true);
+        if (!d || !mpy_dict_set_str(vm, d, vm->names.name, mpy_from_obj(name)) ||
+            !mpy_dict_set_cstr(vm, d, "obj", obj))
+            return MPY_NULL;
+    }
+    return v;
 }
 
 mpy_value mpy_getattr_cstr(mpy_vm *vm, mpy_value obj, const char *name)
@@ -241,7 +258,7 @@ mpy_value mpy_getattr_cstr(mpy_vm *vm, mpy_value obj, const char *name)
 
 mpy_value mpy_getattr_opt(mpy_vm *vm, mpy_value obj, mpy_str *name)
 {
-    mpy_value v = mpy_getattr(vm, obj, name);
+    mpy_value v = getattr_raw(vm, obj, name);
     if (mpy_is_null(v) && mpy_err_matches(vm, MPY_EXC_AttributeError)) mpy_err_clear(vm);
     return v;
 }

@@ -248,8 +248,12 @@ static mpy_value slot_descr_get(mpy_vm *vm, mpy_value self, mpy_value inst, mpy_
 static bool slot_descr_set(mpy_vm *vm, mpy_value self, mpy_value inst, mpy_value value)
 {
     mpy_value args[2] = {inst, value};
-    if (mpy_is_null(value)) return !mpy_is_null(call_dunder(vm, self, "__delete__", 1, args));
-    return !mpy_is_null(call_dunder(vm, self, "__set__", 2, args));
+    const char *name = mpy_is_null(value) ? "__delete__" : "__set__";
+    /* A descriptor with __set__ but no __delete__ (or the reverse): as
+     * CPython's method call, AttributeError with just the dunder's name. */
+    mpy_value m = lookup(vm, self, name);
+    if (mpy_is_null(m)) return mpy_err_occurred(vm) ? false : mpy_err_msg(vm, MPY_EXC_AttributeError, name);
+    return !mpy_is_null(call_found(vm, m, self, mpy_is_null(value) ? 1 : 2, args));
 }
 
 static mpy_value slot_call(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args, mpy_tuple *kw)
@@ -380,6 +384,14 @@ static void slot_trace(mpy_vm *vm, mpy_obj *o)
     mpy_type *s = solid(t);
     if (s->slots.trace) s->slots.trace(vm, o);
     if (t->dict_offset) mpy_gc_mark_obj(vm, *(mpy_obj **)((char *)o + t->dict_offset));
+    /* __slots__ values: past the built-in layout, runtime/type.c appends
+     * mpy_values, and at most one __dict__ pointer (at dict_offset). */
+    size_t off = s->instance_size;
+    while (off < t->instance_size) {
+        if (off == (size_t)t->dict_offset) { off += sizeof(mpy_dict *); continue; }
+        mpy_gc_mark(vm, *(mpy_value *)((char *)o + off));
+        off += sizeof(mpy_value);
+    }
 }
 
 static bool has(mpy_vm *vm, mpy_type *t, const char *name)
@@ -430,8 +442,11 @@ static mpy_value wrapper_call(mpy_vm *vm, mpy_value selfw, int argc, const mpy_v
     mpy_wrapperdescr *w = (mpy_wrapperdescr *)selfw.u.o;
     mpy_type *o = w->owner;
     if (w->kind == W_NEW) {
-        if (argc < 1 || !mpy_is_sub(vm, args[0], MPY_TYPE_TYPE))
+        if (argc < 1)
             return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "%s.__new__(): not enough arguments", mpy_type_name(o));
+        if (!mpy_is_sub(vm, args[0], MPY_TYPE_TYPE))
+            return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "%s.__new__(X): X is not a type object (%s)",
+                                 mpy_type_name(o), mpy_tname(vm, args[0]));
         mpy_type *t = (mpy_type *)args[0].u.o;
         if (!mpy_type_is_sub(t, o))
             return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "%s.__new__(%s): %s is not a subtype of %s", mpy_type_name(o),

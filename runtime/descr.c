@@ -248,27 +248,88 @@ const mpy_type_spec mpy_property_spec = {
 
 /* --------------------------------------------------- getset descriptors */
 
+/* A __slots__ member (CPython's member_descriptor) is a getset descriptor
+ * whose def is member_def, extended with the slot's name and the offset of
+ * its mpy_value in the instance (laid out by mpy_type_new_class).  An
+ * empty slot holds MPY_NULL.  (It reports its type as getset_descriptor:
+ * there is no member_descriptor entry in MPY_BUILTIN_TYPES.) */
+typedef struct member {
+    mpy_getset gs;
+    mpy_str *name;
+    size_t offset;
+} member;
+
+static const mpy_getset_def member_def = {"<member>", NULL, NULL};
+
+mpy_value mpy_member_new(mpy_vm *vm, mpy_type *owner, mpy_str *name, size_t offset);
+mpy_value mpy_member_new(mpy_vm *vm, mpy_type *owner, mpy_str *name, size_t offset)
+{
+    member *m = mpy_obj_alloc(vm, vm->types[MPY_TYPE_GETSET], sizeof *m);
+    if (!m) return MPY_NULL;
+    m->gs.def = &member_def;
+    m->gs.owner = owner;
+    m->name = name;
+    m->offset = offset;
+    return mpy_from_obj(m);
+}
+
+static bool member_check(mpy_vm *vm, member *m, mpy_value inst)
+{
+    if (mpy_isinstance(vm, inst, m->gs.owner)) return true;
+    return mpy_err_fmt(vm, MPY_EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                       m->name->data, mpy_type_name(m->gs.owner), mpy_tname(vm, inst));
+}
+
+static mpy_value member_get(mpy_vm *vm, member *m, mpy_value inst)
+{
+    if (!member_check(vm, m, inst)) return MPY_NULL;
+    mpy_value v = *(mpy_value *)((char *)inst.u.o + m->offset);
+    if (mpy_is_null(v))
+        return mpy_err_fmt_v(vm, MPY_EXC_AttributeError, "'%s' object has no attribute '%s'", mpy_tname(vm, inst),
+                             m->name->data);
+    return v;
+}
+
+static bool member_set(mpy_vm *vm, member *m, mpy_value inst, mpy_value value)
+{
+    if (!member_check(vm, m, inst)) return false;
+    mpy_value *slot = (mpy_value *)((char *)inst.u.o + m->offset);
+    if (mpy_is_null(value) && mpy_is_null(*slot))
+        return mpy_err_type(vm, MPY_EXC_AttributeError, mpy_from_obj(m->name)); /* CPython: just the name */
+    *slot = value;
+    return true;
+}
+
 static mpy_value getset_get(mpy_vm *vm, mpy_value self, mpy_value inst, mpy_type *owner)
 {
     mpy_getset *g = (mpy_getset *)self.u.o;
     if (mpy_is_null(inst)) return self;
+    if (g->def == &member_def) return member_get(vm, (member *)g, inst);
     return g->def->get(vm, inst);
 }
 
 static bool getset_set(mpy_vm *vm, mpy_value self, mpy_value inst, mpy_value value)
 {
     mpy_getset *g = (mpy_getset *)self.u.o;
+    if (g->def == &member_def) return member_set(vm, (member *)g, inst, value);
     if (!g->def->set)
         return mpy_err_fmt(vm, MPY_EXC_AttributeError, "attribute '%s' of '%s' objects is not writable",
                            g->def->name, mpy_type_name(g->owner));
     return g->def->set(vm, inst, value);
 }
 
-static void getset_trace(mpy_vm *vm, mpy_obj *o) { mpy_gc_mark_obj(vm, (mpy_obj *)((mpy_getset *)o)->owner); }
+static void getset_trace(mpy_vm *vm, mpy_obj *o)
+{
+    mpy_gc_mark_obj(vm, (mpy_obj *)((mpy_getset *)o)->owner);
+    if (((mpy_getset *)o)->def == &member_def) mpy_gc_mark_obj(vm, (mpy_obj *)((member *)o)->name);
+}
 
 static mpy_value getset_repr(mpy_vm *vm, mpy_value self)
 {
     mpy_getset *g = (mpy_getset *)self.u.o;
+    if (g->def == &member_def)
+        return mpy_from_obj(mpy_str_printf(vm, "<member '%s' of '%s' objects>", ((member *)g)->name->data,
+                                           mpy_type_name(g->owner)));
     return mpy_from_obj(mpy_str_printf(vm, "<attribute '%s' of '%s' objects>", g->def->name, mpy_type_name(g->owner)));
 }
 

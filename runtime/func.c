@@ -140,6 +140,20 @@ static mpy_value fn_get_module(mpy_vm *vm, mpy_value self)
 }
 static bool fn_set_module(mpy_vm *vm, mpy_value self, mpy_value v) { ((mpy_function *)self.u.o)->module = v; return true; }
 static mpy_value fn_get_code(mpy_vm *vm, mpy_value self) { return mpy_from_obj(((mpy_function *)self.u.o)->code); }
+static bool fn_set_code(mpy_vm *vm, mpy_value self, mpy_value v)
+{
+    mpy_function *f = (mpy_function *)self.u.o;
+    if (mpy_is_null(v) || !mpy_is_type(vm, v, MPY_TYPE_CODE))
+        return mpy_err_msg(vm, MPY_EXC_TypeError, "__code__ must be set to a code object");
+    mpy_code *co = (mpy_code *)v.u.o;
+    /* The closure must still fit the new code's free variables. */
+    size_t have = f->closure ? f->closure->len : 0;
+    if (co->nfree != have)
+        return mpy_err_fmt(vm, MPY_EXC_ValueError, "%s() requires a code object with %zu free vars, not %u",
+                           f->name->data, have, (unsigned)co->nfree);
+    f->code = co;
+    return true;
+}
 static mpy_value fn_get_globals(mpy_vm *vm, mpy_value self) { return mpy_from_obj(((mpy_function *)self.u.o)->globals); }
 static mpy_value fn_get_defaults(mpy_vm *vm, mpy_value self)
 {
@@ -186,7 +200,7 @@ static const mpy_getset_def function_getsets[] = {
     {"__qualname__", fn_get_qualname, fn_set_qualname},
     {"__doc__", fn_get_doc, fn_set_doc},
     {"__module__", fn_get_module, fn_set_module},
-    {"__code__", fn_get_code, NULL},
+    {"__code__", fn_get_code, fn_set_code},
     {"__globals__", fn_get_globals, NULL},
     {"__defaults__", fn_get_defaults, fn_set_defaults},
     {"__kwdefaults__", fn_get_kwdefaults, NULL},

@@ -75,18 +75,20 @@ mpy_str *mpy_str_intern(mpy_vm *vm, const char *utf8, size_t len)
     /* Probe with a stack copy first so that interning an existing name
      * allocates nothing. */
     if (vm->intern_cap && len < 128) {
-        struct { mpy_str s; char buf[128]; } probe;
-        memset(&probe.s, 0, sizeof probe.s);
-        probe.s.hash = -1;
-        probe.s.len = len;
-        memcpy(probe.s.data, utf8, len);
-        probe.s.data[len] = 0;
-        probe.s.cplen = len; /* only the bytes matter for hashing ASCII... */
+        /* A str header followed by room for the text, on the stack. */
+        _Alignas(mpy_str) unsigned char raw[sizeof(mpy_str) + 128];
+        mpy_str *probe = (mpy_str *)raw;
+        memset(probe, 0, sizeof *probe);
+        probe->hash = -1;
+        probe->len = len;
+        memcpy(probe->data, utf8, len);
+        probe->data[len] = 0;
+        probe->cplen = len; /* only the bytes matter for hashing ASCII... */
         for (size_t i = 0; i < len; i++)
-            if ((unsigned char)utf8[i] >= 0x80) { probe.s.cplen = 0; break; }
-        if (probe.s.cplen == len) {
+            if ((unsigned char)utf8[i] >= 0x80) { probe->cplen = 0; break; }
+        if (probe->cplen == len) {
             bool found;
-            size_t j = find(vm, &probe.s, &found);
+            size_t j = find(vm, probe, &found);
             if (found) return vm->intern[j];
         }
     }

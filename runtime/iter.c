@@ -429,7 +429,9 @@ static mpy_value reversed_new_(mpy_vm *vm, mpy_type *type, int argc, const mpy_v
         mpy_value bound = mpy_getattr(vm, seq, vm->names.__reversed__);
         return mpy_is_null(bound) ? bound : mpy_call0(vm, bound);
     }
-    if (!mpy_is_null(m) || !t->slots.getitem || !t->slots.len || mpy_is_sub(vm, seq, MPY_TYPE_DICT))
+    /* A sequence (CPython's PySequence_Check: __getitem__, not a dict)
+     * without __len__ gets len()'s "has no len()" error below. */
+    if (!mpy_is_null(m) || !t->slots.getitem || mpy_is_sub(vm, seq, MPY_TYPE_DICT))
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "'%s' object is not reversible", mpy_type_name(t));
     int64_t n = mpy_len(vm, seq);
     if (n < 0) return MPY_NULL;

@@ -64,8 +64,10 @@ bool mpy_list_append(mpy_vm *vm, mpy_list *l, mpy_value v)
 
 bool mpy_list_extend(mpy_vm *vm, mpy_list *l, mpy_value iterable)
 {
-    if (mpy_is_sub(vm, iterable, MPY_TYPE_LIST) || mpy_is_sub(vm, iterable, MPY_TYPE_TUPLE)) {
-        bool is_list = mpy_is_sub(vm, iterable, MPY_TYPE_LIST);
+    /* Exact types only, as CPython's list_extend: a subclass may override
+     * __iter__ and must be iterated. */
+    if (mpy_is_type(vm, iterable, MPY_TYPE_LIST) || mpy_is_type(vm, iterable, MPY_TYPE_TUPLE)) {
+        bool is_list = mpy_is_type(vm, iterable, MPY_TYPE_LIST);
         size_t n = is_list ? mpy_as_list(iterable)->len : mpy_as_tuple(iterable)->len;
         if (!list_reserve(vm, l, l->len + n)) return false;
         /* Re-read the source after reserving: it may be l itself. */
@@ -402,7 +404,16 @@ static bool repeat_count(mpy_vm *vm, mpy_value n, int64_t *out, bool *notimpl)
 {
     *notimpl = false;
     mpy_type *t = mpy_typeof(vm, n);
-    if (mpy_is_smallint(n) || !mpy_is_null(mpy_type_lookup(vm, t, vm->names.__index__))) return mpy_index(vm, n, out);
+    if (mpy_is_smallint(n) || !mpy_is_null(mpy_type_lookup(vm, t, vm->names.__index__))) {
+        if (mpy_index(vm, n, out)) return true;
+        /* mpy_index reports an int beyond 64 bits as IndexError (right for
+         * subscripts); as a repeat count CPython raises OverflowError. */
+        if (mpy_is_sub(vm, n, MPY_TYPE_INT) && mpy_err_matches(vm, MPY_EXC_IndexError)) {
+            mpy_err_clear(vm);
+            mpy_err_msg(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
+        return false;
+    }
     if ((t->flags & MPY_TF_HEAP) && t->slots.binop) { *notimpl = true; return false; }
     return mpy_err_fmt(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'", mpy_type_name(t));
 }
@@ -507,9 +518,11 @@ static bool list_set_slice(mpy_vm *vm, mpy_list *l, mpy_value key, mpy_value val
     if (mpy_is_null(value)) return list_del_slice(vm, l, &ix);
     /* The new items as an array; a private copy when value is l itself. */
     mpy_list *src;
-    if (mpy_is_sub(vm, value, MPY_TYPE_LIST) && value.u.o != &l->hdr) {
+    /* Exact types only (CPython's PySequence_Fast): subclasses may
+     * override __iter__. */
+    if (mpy_is_type(vm, value, MPY_TYPE_LIST) && value.u.o != &l->hdr) {
         src = mpy_as_list(value);
-    } else if (mpy_is_sub(vm, value, MPY_TYPE_TUPLE)) {
+    } else if (mpy_is_type(vm, value, MPY_TYPE_TUPLE)) {
         src = mpy_list_from(vm, mpy_as_tuple(value)->len, mpy_as_tuple(value)->items);
     } else {
         mpy_type *vt = mpy_typeof(vm, value);
@@ -666,12 +679,25 @@ static mpy_value list_m_extend(mpy_vm *vm, int argc, const mpy_value *args, mpy_
     return mpy_list_extend(vm, SELF, args[1]) ? MPY_NONE : MPY_NULL;
 }
 
+/* The index argument of insert() and pop(): an int beyond 64 bits is
+ * CPython's OverflowError from the ssize_t conversion, not the IndexError
+ * mpy_index gives for subscripts. */
+static bool index_arg(mpy_vm *vm, mpy_value v, int64_t *out)
+{
+    if (mpy_index(vm, v, out)) return true;
+    if (mpy_is_sub(vm, v, MPY_TYPE_INT) && mpy_err_matches(vm, MPY_EXC_IndexError)) {
+        mpy_err_clear(vm);
+        mpy_err_msg(vm, MPY_EXC_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    return false;
+}
+
 static mpy_value list_m_insert(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     if (!mpy_no_kwargs(vm, "insert", kw)) return MPY_NULL;
     if (argc != 3) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "insert expected 2 arguments, got %d", argc - 1);
     int64_t i;
-    if (!mpy_index(vm, args[1], &i)) return MPY_NULL;
+    if (!index_arg(vm, args[1], &i)) return MPY_NULL;
     mpy_list *l = SELF;
     int64_t n = (int64_t)l->len;
     if (i < 0) { i += n; if (i < 0) i = 0; }
@@ -685,7 +711,7 @@ static mpy_value list_m_pop(mpy_vm *vm, int argc, const mpy_value *args, mpy_tup
     if (argc > 2) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "pop expected at most 1 argument, got %d", argc - 1);
     mpy_list *l = SELF;
     int64_t i = -1;
-    if (argc == 2 && !mpy_index(vm, args[1], &i)) return MPY_NULL;
+    if (argc == 2 && !index_arg(vm, args[1], &i)) return MPY_NULL;
     if (l->len == 0) return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "pop from empty list");
     if (i < 0) i += (int64_t)l->len;
     if (i < 0 || i >= (int64_t)l->len) return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "pop index out of range");

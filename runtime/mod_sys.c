@@ -111,16 +111,103 @@ static mpy_value stream_flush(mpy_vm *vm, int argc, const mpy_value *args, mpy_t
     return MPY_NONE;
 }
 
+/* One line of stdin with its newline kept ("" at end of input), as
+ * TextIOWrapper.readline gives it.  Without a read_line hook the C stdin
+ * is read directly (input() shares its buffer), so a last line without
+ * a newline stays without one; through the hook, lines come stripped
+ * and get a newline back. */
+static mpy_value stdin_line(mpy_vm *vm)
+{
+    if (vm->config.read_line) {
+        mpy_value line = mpy_sys_read_line(vm, "");
+        if (mpy_is_null(line)) return line;
+        if (mpy_is_none(line)) return mpy_from_obj(vm->empty_str);
+        mpy_str *nl = mpy_str_from_cstr(vm, "\n");
+        mpy_str *r = nl ? mpy_str_concat(vm, mpy_as_str(line), nl) : NULL;
+        return r ? mpy_from_obj(r) : MPY_NULL;
+    }
+    fflush(stdout);
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&buf, &cap, stdin);
+    mpy_str *s = n < 0 ? vm->empty_str : mpy_str_new(vm, buf, (size_t)n);
+    free(buf);
+    return s ? mpy_from_obj(s) : MPY_NULL;
+}
+
+static bool check_readable(mpy_vm *vm, mpy_value self)
+{
+    if (((stream *)self.u.o)->fd != 0) return mpy_err_msg(vm, MPY_EXC_OSError, "not readable");
+    return true;
+}
+
 static mpy_value stream_readline(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     if (!mpy_args_count(vm, "readline", argc - 1, kw, 0, 1)) return MPY_NULL;
-    if (((stream *)args[0].u.o)->fd != 0) return mpy_err_fmt_v(vm, MPY_EXC_OSError, "not readable");
-    mpy_value line = mpy_sys_read_line(vm, "");
-    if (mpy_is_null(line)) return line;
-    if (mpy_is_none(line)) return mpy_from_obj(vm->empty_str);
-    mpy_str *nl = mpy_str_from_cstr(vm, "\n");
-    mpy_str *r = nl ? mpy_str_concat(vm, mpy_as_str(line), nl) : NULL;
-    return r ? mpy_from_obj(r) : MPY_NULL;
+    if (!check_readable(vm, args[0])) return MPY_NULL;
+    return stdin_line(vm);
+}
+
+/* All remaining lines of stdin, as a list (readlines) or one str (read). */
+static mpy_list *stdin_lines(mpy_vm *vm)
+{
+    mpy_list *l = mpy_list_new(vm, 0);
+    for (;;) {
+        if (!l) return NULL;
+        mpy_value line = stdin_line(vm);
+        if (mpy_is_null(line)) return NULL;
+        if (mpy_as_str(line)->len == 0) return l;
+        if (!mpy_list_append(vm, l, line)) return NULL;
+    }
+}
+
+static mpy_value stream_read(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_args_count(vm, "read", argc - 1, kw, 0, 1)) return MPY_NULL;
+    if (!check_readable(vm, args[0])) return MPY_NULL;
+    int64_t size = -1;
+    if (argc == 2 && !mpy_is_none(args[1]) && !mpy_index(vm, args[1], &size)) return MPY_NULL;
+    /* Reading a given number of characters would need a character
+     * buffer in front of the line reader; say so rather than misread. */
+    if (size >= 0) return mpy_err_fmt_v(vm, MPY_EXC_NotImplementedError, "sys.stdin.read(size) is not supported");
+    mpy_list *l = stdin_lines(vm);
+    if (!l) return MPY_NULL;
+    return mpy_call_method(vm, mpy_from_obj(vm->empty_str), "join", 1, (mpy_value[]){mpy_from_obj(l)});
+}
+
+static mpy_value stream_readlines(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_args_count(vm, "readlines", argc - 1, kw, 0, 1)) return MPY_NULL;
+    if (!check_readable(vm, args[0])) return MPY_NULL;
+    mpy_list *l = stdin_lines(vm);
+    return l ? mpy_from_obj(l) : MPY_NULL;
+}
+
+/* `for line in sys.stdin`: the stream is its own iterator. */
+static mpy_value stream_iter(mpy_vm *vm, mpy_value self)
+{
+    return check_readable(vm, self) ? self : MPY_NULL;
+}
+
+static mpy_value stream_next(mpy_vm *vm, mpy_value self)
+{
+    if (!check_readable(vm, self)) return MPY_NULL;
+    mpy_value line = stdin_line(vm);
+    if (mpy_is_null(line) || mpy_as_str(line)->len == 0) return MPY_NULL; /* exhausted: no exception */
+    return line;
+}
+
+static mpy_value stream_writelines(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_args_one(vm, "writelines", argc - 1, kw)) return MPY_NULL;
+    mpy_value it = mpy_iter(vm, args[1]);
+    if (mpy_is_null(it)) return it;
+    for (;;) {
+        mpy_value v = mpy_next(vm, it);
+        if (mpy_is_null(v)) return mpy_err_occurred(vm) ? MPY_NULL : MPY_NONE;
+        mpy_value a[2] = {args[0], v};
+        if (mpy_is_null(stream_write(vm, 2, a, NULL))) return MPY_NULL;
+    }
 }
 
 static mpy_value stream_isatty(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
@@ -160,7 +247,8 @@ static mpy_value stream_get_mode(mpy_vm *vm, mpy_value self)
 static const mpy_method_def stream_methods[] = {
     {"write", stream_write, 0},       {"flush", stream_flush, 0},       {"readline", stream_readline, 0},
     {"isatty", stream_isatty, 0},     {"fileno", stream_fileno, 0},     {"readable", stream_readable, 0},
-    {"writable", stream_writable, 0}, {NULL, NULL, 0},
+    {"writable", stream_writable, 0}, {"read", stream_read, 0},       {"readlines", stream_readlines, 0},
+    {"writelines", stream_writelines, 0}, {NULL, NULL, 0},
 };
 
 static const mpy_getset_def stream_getsets[] = {
@@ -174,7 +262,7 @@ static const mpy_type_spec stream_spec = {
     .name = "TextIOWrapper",
     .base = MPY_TYPE_OBJECT,
     .instance_size = sizeof(stream),
-    .slots = {.repr = stream_repr},
+    .slots = {.repr = stream_repr, .iter = stream_iter, .next = stream_next},
     .methods = stream_methods,
     .getsets = stream_getsets,
 };

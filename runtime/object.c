@@ -58,6 +58,29 @@ mpy_value mpy_generic_getattr(mpy_vm *vm, mpy_value obj, mpy_str *name)
                          name->data);
 }
 
+/* obj.__class__ = value: both classes must be heap classes with the same
+ * instance layout (same built-in base, size and __dict__ place). */
+static bool set_class(mpy_vm *vm, mpy_value obj, mpy_value value)
+{
+    mpy_type *t = mpy_typeof(vm, obj);
+    if (mpy_is_null(value)) return mpy_err_msg(vm, MPY_EXC_TypeError, "can't delete __class__ attribute");
+    if (!mpy_is_sub(vm, value, MPY_TYPE_TYPE))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "__class__ must be set to a class, not '%s' object",
+                           mpy_tname(vm, value));
+    mpy_type *nt = (mpy_type *)value.u.o;
+    if (!(t->flags & MPY_TF_HEAP) || !(nt->flags & MPY_TF_HEAP))
+        return mpy_err_msg(vm, MPY_EXC_TypeError,
+                           "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    mpy_type *ts = t, *ns = nt;
+    while (ts->flags & MPY_TF_HEAP) ts = ts->base;
+    while (ns->flags & MPY_TF_HEAP) ns = ns->base;
+    if (ts != ns || nt->instance_size != t->instance_size || nt->dict_offset != t->dict_offset)
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+                           mpy_type_name(nt), mpy_type_name(t));
+    obj.u.o->type = nt;
+    return true;
+}
+
 bool mpy_generic_setattr(mpy_vm *vm, mpy_value obj, mpy_str *name, mpy_value value)
 {
     mpy_type *t = mpy_typeof(vm, obj);
@@ -66,18 +89,25 @@ bool mpy_generic_setattr(mpy_vm *vm, mpy_value obj, mpy_str *name, mpy_value val
         mpy_type *dt = mpy_typeof(vm, descr);
         if (dt->slots.descr_set) return dt->slots.descr_set(vm, descr, obj, value);
     }
-    if (name == vm->names.__class__) {
-        if (mpy_is_null(value) || !mpy_is_sub(vm, value, MPY_TYPE_TYPE))
-            return mpy_err_fmt(vm, MPY_EXC_TypeError, "__class__ must be set to a class, not '%s' object",
-                               mpy_is_null(value) ? "NULL" : mpy_tname(vm, value));
-        mpy_type *nt = (mpy_type *)value.u.o;
-        if (!(t->flags & MPY_TF_HEAP) || !(nt->flags & MPY_TF_HEAP) || nt->instance_size != t->instance_size)
-            return mpy_err_msg(vm, MPY_EXC_TypeError, "__class__ assignment only supported for heap types or "
-                                                      "ModuleType subclasses");
-        obj.u.o->type = nt;
+    if (name == vm->names.__class__) return set_class(vm, obj, value);
+    if (name == vm->names.__dict__ && t->dict_offset && mpy_is_obj(obj) && (t->flags & MPY_TF_HEAP)) {
+        /* obj.__dict__ = d replaces the instance dict. */
+        if (mpy_is_null(value)) return mpy_err_msg(vm, MPY_EXC_TypeError, "cannot delete __dict__");
+        if (!mpy_is_sub(vm, value, MPY_TYPE_DICT))
+            return mpy_err_fmt(vm, MPY_EXC_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                               mpy_tname(vm, value));
+        *(mpy_dict **)((char *)obj.u.o + t->dict_offset) = mpy_as_dict(value);
         return true;
     }
-    mpy_dict *d = mpy_instance_dict(vm, obj, true);
+    /* Built-in containers and numbers carry a __dict__ field for their
+     * subclasses only: "x".attr = 1 fails as in CPython. */
+    mpy_type *const *ty = vm->types;
+    bool sub_only = !(t->flags & MPY_TF_HEAP) &&
+                    ((t->flags & (MPY_TF_INT_SUB | MPY_TF_STR_SUB | MPY_TF_TUPLE_SUB | MPY_TF_LIST_SUB |
+                                  MPY_TF_DICT_SUB)) ||
+                     t == ty[MPY_TYPE_SET] || t == ty[MPY_TYPE_FROZENSET] || t == ty[MPY_TYPE_FLOAT] ||
+                     t == ty[MPY_TYPE_BYTES] || t == ty[MPY_TYPE_BYTEARRAY]);
+    mpy_dict *d = sub_only ? NULL : mpy_instance_dict(vm, obj, true);
     if (!d) {
         if (mpy_err_occurred(vm)) return false;
         if (!mpy_is_null(descr))
@@ -124,10 +154,15 @@ static mpy_value object_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop 
 {
     if (op == MPY_CMP_EQ) return mpy_is(a, b) ? MPY_TRUE : mpy_notimpl(vm);
     if (op == MPY_CMP_NE) {
-        /* __ne__ inverts __eq__ unless that is NotImplemented. */
-        mpy_value r = mpy_compare(vm, a, b, MPY_CMP_EQ);
-        (void)r;
-        return mpy_is(a, b) ? MPY_FALSE : mpy_notimpl(vm);
+        /* __ne__ inverts type(a)'s own __eq__ (no reflection) unless that
+         * is NotImplemented, as CPython's object.__ne__. */
+        mpy_type *t = mpy_typeof(vm, a);
+        if (!t->slots.richcmp) return mpy_notimpl(vm);
+        mpy_value r = t->slots.richcmp(vm, a, b, MPY_CMP_EQ);
+        if (mpy_is_null(r) || mpy_is_notimpl(vm, r)) return r;
+        int truth = mpy_truth(vm, r);
+        if (truth < 0) return MPY_NULL;
+        return truth ? MPY_FALSE : MPY_TRUE;
     }
     return mpy_notimpl(vm);
 }
@@ -192,10 +227,7 @@ static mpy_value object_m_format(mpy_vm *vm, int argc, const mpy_value *args, mp
 static mpy_value object_m_dir(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw);
 
 static mpy_value object_get_class(mpy_vm *vm, mpy_value self) { return mpy_from_obj(mpy_typeof(vm, self)); }
-static bool object_set_class(mpy_vm *vm, mpy_value self, mpy_value v)
-{
-    return mpy_generic_setattr(vm, self, vm->names.__class__, v);
-}
+static bool object_set_class(mpy_vm *vm, mpy_value self, mpy_value v) { return set_class(vm, self, v); }
 
 static const mpy_method_def object_methods[] = {
     {"__init_subclass__", object_m_init_subclass, MPY_METH_CLASS},
@@ -522,6 +554,8 @@ static mpy_value type_m_subclasscheck(mpy_vm *vm, int argc, const mpy_value *arg
 
 static const mpy_method_def type_methods[] = {
     {"mro", type_m_mro, MPY_METH_DEFAULT},
+    /* type.__dir__: object_m_dir already lists a class's MRO dicts. */
+    {"__dir__", object_m_dir, MPY_METH_DEFAULT},
     {"__subclasses__", type_m_subclasses, MPY_METH_DEFAULT},
     {"__instancecheck__", type_m_instancecheck, MPY_METH_DEFAULT},
     {"__subclasscheck__", type_m_subclasscheck, MPY_METH_DEFAULT},

@@ -114,7 +114,14 @@ static mpy_value range_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
         if (mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, key), vm->names.__index__)))
             return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "range indices must be integers or slices, not %s",
                                  mpy_tname(vm, key));
-        if (!mpy_index(vm, key, &i)) return MPY_NULL;
+        if (!mpy_index(vm, key, &i)) {
+            /* An int beyond 64 bits is past the end of any range here. */
+            if (mpy_is_sub(vm, key, MPY_TYPE_INT) && mpy_err_matches(vm, MPY_EXC_IndexError)) {
+                mpy_err_clear(vm);
+                return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "range object index out of range");
+            }
+            return MPY_NULL;
+        }
     }
     if (i < 0) i += (int64_t)r->len;
     if (i < 0 || (uint64_t)i >= r->len) return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "range object index out of range");

@@ -27,16 +27,26 @@ bool mpy_seq_index(mpy_vm *vm, mpy_value key, size_t len, const char *what, size
 
 /* One slice field as an int64: None keeps *out, ints outside int64 clamp
  * (CPython clamps to Py_ssize_t the same way). */
+/* An int-like v (bool, big int, int subclass instance) as a slice bound:
+ * its value, or clamped to the int64 range when beyond 64 bits (CPython
+ * clamps to ssize_t).  The canonical form matters: an int subclass
+ * instance holding 2 is a heap object but must give 2. */
+static bool clamp_intlike(mpy_vm *vm, mpy_value v, int64_t *out)
+{
+    mpy_value c = mpy_int_canonical(vm, v);
+    if (mpy_is_null(c)) return false;
+    if (mpy_is_smallint(c)) { *out = c.u.i; return true; }
+    int neg = mpy_compare_bool(vm, c, mpy_from_int(0), MPY_CMP_LT);
+    if (neg < 0) return false;
+    *out = neg ? INT64_MIN + 1 : INT64_MAX;
+    return true;
+}
+
 static bool slice_field(mpy_vm *vm, mpy_value v, int64_t *out)
 {
     if (mpy_is_none(v)) return true;
     if (mpy_is_smallint(v)) { *out = v.u.i; return true; }
-    if (mpy_is_intlike(vm, v)) {
-        int neg = mpy_compare_bool(vm, v, mpy_from_int(0), MPY_CMP_LT);
-        if (neg < 0) return false;
-        *out = neg ? INT64_MIN + 1 : INT64_MAX;
-        return true;
-    }
+    if (mpy_is_intlike(vm, v)) return clamp_intlike(vm, v, out);
     mpy_type *t = mpy_typeof(vm, v);
     if (mpy_is_null(mpy_type_lookup(vm, t, vm->names.__index__)))
         return mpy_err_msg(vm, MPY_EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
@@ -222,7 +232,10 @@ bool mpy_seq_bounds(mpy_vm *vm, int argc, const mpy_value *args, size_t len, siz
         int64_t *dst = k ? &stop : &start;
         mpy_value v = args[k];
         if (mpy_is_smallint(v)) *dst = v.u.i;
-        else if (mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, v), vm->names.__index__)))
+        else if (mpy_is_intlike(vm, v)) {
+            /* an int beyond 64 bits clamps, as CPython's slice index does */
+            if (!clamp_intlike(vm, v, dst)) return false;
+        } else if (mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, v), vm->names.__index__)))
             return mpy_err_msg(vm, MPY_EXC_TypeError, "slice indices must be integers or have an __index__ method");
         else if (!mpy_index(vm, v, dst)) return false;
     }

@@ -53,9 +53,9 @@ mpy_tuple *mpy_tuple_pack(mpy_vm *vm, size_t n, ...)
 
 mpy_tuple *mpy_tuple_from_iter(mpy_vm *vm, mpy_value iterable)
 {
+    /* Exact types only, as CPython's PySequence_Tuple: a subclass may
+     * override __iter__ and must be iterated. */
     if (mpy_is_type(vm, iterable, MPY_TYPE_TUPLE)) return mpy_as_tuple(iterable);
-    if (mpy_is_sub(vm, iterable, MPY_TYPE_TUPLE))
-        return mpy_tuple_from(vm, mpy_as_tuple(iterable)->len, mpy_as_tuple(iterable)->items);
     if (mpy_is_type(vm, iterable, MPY_TYPE_LIST))
         return mpy_tuple_from(vm, mpy_as_list(iterable)->len, mpy_as_list(iterable)->items);
     mpy_list *l = mpy_list_from_iter(vm, iterable);
@@ -140,7 +140,16 @@ static bool repeat_count(mpy_vm *vm, mpy_value n, int64_t *out, bool *notimpl)
 {
     *notimpl = false;
     mpy_type *t = mpy_typeof(vm, n);
-    if (mpy_is_smallint(n) || !mpy_is_null(mpy_type_lookup(vm, t, vm->names.__index__))) return mpy_index(vm, n, out);
+    if (mpy_is_smallint(n) || !mpy_is_null(mpy_type_lookup(vm, t, vm->names.__index__))) {
+        if (mpy_index(vm, n, out)) return true;
+        /* mpy_index reports an int beyond 64 bits as IndexError (right for
+         * subscripts); as a repeat count CPython raises OverflowError. */
+        if (mpy_is_sub(vm, n, MPY_TYPE_INT) && mpy_err_matches(vm, MPY_EXC_IndexError)) {
+            mpy_err_clear(vm);
+            mpy_err_msg(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
+        return false;
+    }
     if ((t->flags & MPY_TF_HEAP) && t->slots.binop) { *notimpl = true; return false; }
     return mpy_err_fmt(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'", mpy_type_name(t));
 }

@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include "vm/state.h"
+#include "vm/interp.h"
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/func.h"
+#include "runtime/list.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
@@ -176,14 +178,23 @@ static mpy_tuple *compute_mro(mpy_vm *vm, mpy_type *type, mpy_tuple *bases)
         }
         if (!any) break;
         if (!pick) {
+            /* As CPython: the distinct classes at the heads of the
+             * sequences left to merge, and its message's line break. */
             char names[512];
             size_t w = 0;
             names[0] = 0;
-            for (size_t i = 0; i < nb && w < sizeof names - 64; i++)
-                w += (size_t)snprintf(names + w, sizeof names - w, "%s%s", i ? ", " : "",
-                                      mpy_type_name((mpy_type *)bases->items[i].u.o));
+            for (size_t i = 0; i < nseq && w < sizeof names - 64; i++) {
+                if (pos[i] >= seqs[i]->len) continue;
+                mpy_obj *head = seqs[i]->items[pos[i]].u.o;
+                bool seen = false;
+                for (size_t j = 0; j < i && !seen; j++)
+                    seen = pos[j] < seqs[j]->len && seqs[j]->items[pos[j]].u.o == head;
+                if (!seen)
+                    w += (size_t)snprintf(names + w, sizeof names - w, "%s%s", w ? ", " : "",
+                                          mpy_type_name((mpy_type *)head));
+            }
             mpy_err_fmt(vm, MPY_EXC_TypeError,
-                        "Cannot create a consistent method resolution order (MRO) for bases %s", names);
+                        "Cannot create a consistent method resolution\norder (MRO) for bases %s", names);
             goto done;
         }
         out[n++] = mpy_from_obj(pick);
@@ -274,6 +285,125 @@ static mpy_type *solid_base(mpy_type *t)
     return t;
 }
 
+/* ------------------------------------------------------------ __slots__ */
+
+mpy_value mpy_member_new(mpy_vm *vm, mpy_type *owner, mpy_str *name, size_t offset); /* runtime/descr.c */
+
+/* Does heap class b add slots to its built-in base's layout (more than the
+ * __dict__ pointer every plain class appends)? */
+static bool has_slot_layout(mpy_type *b)
+{
+    return b->instance_size > solid_base(b)->instance_size + sizeof(mpy_dict *);
+}
+
+/* The private-name mangling the compiler applies: __x in class _C -> _C__x. */
+static mpy_str *mangle(mpy_vm *vm, mpy_str *cls, mpy_str *n)
+{
+    if (n->len < 3 || n->data[0] != '_' || n->data[1] != '_' ||
+        (n->data[n->len - 1] == '_' && n->data[n->len - 2] == '_'))
+        return n;
+    const char *c = cls->data;
+    while (*c == '_') c++;
+    if (!*c) return n;
+    return mpy_str_printf(vm, "_%s%s", c, n->data);
+}
+
+static bool is_identifier(const mpy_str *n)
+{
+    if (!n->len || (n->data[0] >= '0' && n->data[0] <= '9')) return false;
+    for (size_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->data[i];
+        if (!(c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            return false;
+    }
+    return true;
+}
+
+/* Instance layout of a new class: the largest base layout, then (unless
+ * __slots__ leaves it out) a __dict__ pointer if no base has one, then one
+ * mpy_value per name in __slots__, each reached through a member
+ * descriptor stored in the class namespace (runtime/descr.c).  The area
+ * past the built-in base is thus a sequence of dict pointers and values,
+ * which class.c's trace walks. */
+static bool layout_with_slots(mpy_vm *vm, mpy_type *t, mpy_tuple *bases, mpy_dict *ns)
+{
+    mpy_type *parent = (mpy_type *)bases->items[0].u.o;
+    for (size_t i = 1; i < bases->len; i++) {
+        mpy_type *b = (mpy_type *)bases->items[i].u.o;
+        if (b->instance_size > parent->instance_size) parent = b;
+    }
+    for (size_t i = 0; i < bases->len; i++) {
+        mpy_type *b = (mpy_type *)bases->items[i].u.o;
+        if (b != parent && !mpy_type_is_sub(parent, b) && (b->flags & MPY_TF_HEAP) && has_slot_layout(b))
+            return mpy_err_msg(vm, MPY_EXC_TypeError, "multiple bases have instance lay-out conflict");
+    }
+    t->instance_size = parent->instance_size;
+    t->dict_offset = parent->dict_offset;
+    mpy_value sv = mpy_dict_get_cstr(vm, ns, "__slots__");
+    /* Built-in containers and numbers reserve a __dict__ field that only
+     * their subclasses use: a subclass with __slots__ goes without. */
+    mpy_type *const *ty = vm->types;
+    if (!mpy_is_null(sv) && !(parent->flags & MPY_TF_HEAP) &&
+        ((parent->flags & (MPY_TF_INT_SUB | MPY_TF_STR_SUB | MPY_TF_TUPLE_SUB | MPY_TF_LIST_SUB | MPY_TF_DICT_SUB)) ||
+         parent == ty[MPY_TYPE_SET] || parent == ty[MPY_TYPE_FROZENSET] || parent == ty[MPY_TYPE_FLOAT] ||
+         parent == ty[MPY_TYPE_BYTES] || parent == ty[MPY_TYPE_BYTEARRAY]))
+        t->dict_offset = 0;
+    if (mpy_is_null(sv)) {
+        if (!t->dict_offset) {
+            t->dict_offset = (int)t->instance_size;
+            t->instance_size += sizeof(mpy_dict *);
+        }
+        return true;
+    }
+    mpy_list *names;
+    if (mpy_is_sub(vm, sv, MPY_TYPE_STR)) {
+        names = mpy_list_new(vm, 1);
+        if (!names || !mpy_list_append(vm, names, sv)) return false;
+    } else {
+        names = mpy_list_from_iter(vm, sv);
+        if (!names) return false;
+    }
+    bool want_dict = false;
+    size_t nvalues = 0;
+    for (size_t i = 0; i < names->len; i++) {
+        mpy_value n = names->items[i];
+        if (!mpy_is_sub(vm, n, MPY_TYPE_STR))
+            return mpy_err_fmt(vm, MPY_EXC_TypeError, "__slots__ items must be strings, not '%s'", mpy_tname(vm, n));
+        if (!is_identifier(mpy_as_str(n))) return mpy_err_msg(vm, MPY_EXC_TypeError, "__slots__ must be identifiers");
+        if (strcmp(mpy_as_str(n)->data, "__dict__") == 0) {
+            if (want_dict || t->dict_offset)
+                return mpy_err_msg(vm, MPY_EXC_TypeError, "__dict__ slot disallowed: we already got one");
+            want_dict = true;
+            continue;
+        }
+        if (strcmp(mpy_as_str(n)->data, "__weakref__") == 0) continue;
+        bool err = false;
+        if (!mpy_is_null(mpy_dict_get(vm, ns, n, &err)))
+            return mpy_err_fmt(vm, MPY_EXC_ValueError, "'%s' in __slots__ conflicts with class variable",
+                               mpy_as_str(n)->data);
+        if (err) return false;
+        nvalues++;
+    }
+    if (nvalues && (t->flags & (MPY_TF_INT_SUB | MPY_TF_STR_SUB | MPY_TF_TUPLE_SUB)))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                           mpy_type_name(solid_base(parent)));
+    if (want_dict) {
+        t->dict_offset = (int)t->instance_size;
+        t->instance_size += sizeof(mpy_dict *);
+    }
+    for (size_t i = 0; i < names->len; i++) {
+        mpy_str *n = mpy_as_str(names->items[i]);
+        if (strcmp(n->data, "__dict__") == 0 || strcmp(n->data, "__weakref__") == 0) continue;
+        mpy_str *m = mangle(vm, t->name, n);
+        m = m ? mpy_str_intern_str(vm, m) : NULL;
+        if (!m) return false;
+        mpy_value d = mpy_member_new(vm, t, m, t->instance_size);
+        if (mpy_is_null(d) || !mpy_dict_set_str(vm, ns, m, d)) return false;
+        t->instance_size += sizeof(mpy_value);
+    }
+    return true;
+}
+
 mpy_value mpy_type_new_class(mpy_vm *vm, mpy_type *meta, mpy_str *name, mpy_tuple *bases, mpy_dict *ns)
 {
     mpy_type *object = vm->types[MPY_TYPE_OBJECT];
@@ -339,14 +469,10 @@ mpy_value mpy_type_new_class(mpy_vm *vm, mpy_type *meta, mpy_str *name, mpy_tupl
          * that mpy_type_new_class allocates). */
         t->instance_size = best->instance_size;
         t->dict_offset = (int)offsetof(mpy_type, dict);
-    } else if (best->dict_offset) {
-        t->instance_size = best->instance_size;
-        t->dict_offset = best->dict_offset;
-    } else {
-        t->instance_size = best->instance_size + sizeof(mpy_dict *);
-        t->dict_offset = (int)best->instance_size;
+    } else if (!layout_with_slots(vm, t, bases, ns)) {
+        return MPY_NULL;
     }
-    if (base->instance_size > t->instance_size) t->instance_size = base->instance_size;
+    if (!t->dict_offset) t->flags &= ~(uint32_t)MPY_TF_HAS_DICT;
     t->mro = compute_mro(vm, t, bases);
     if (!t->mro) return MPY_NULL;
     mpy_value qn = mpy_dict_get_str(vm, ns, vm->names.__qualname__);
@@ -355,6 +481,16 @@ mpy_value mpy_type_new_class(mpy_vm *vm, mpy_type *meta, mpy_str *name, mpy_tupl
         if (mpy_dict_del(vm, ns, mpy_from_obj(vm->names.__qualname__)) < 0) return MPY_NULL;
     }
     mpy_value mod = mpy_dict_get_str(vm, ns, vm->names.__module__);
+    if (mpy_is_null(mod)) {
+        /* type(name, bases, dict): as CPython, __module__ is the calling
+         * code's __name__. */
+        mpy_value g = mpy_interp_globals(vm);
+        if (mpy_is_null(g)) mpy_err_clear(vm);
+        else if (mpy_is_sub(vm, g, MPY_TYPE_DICT)) {
+            mod = mpy_dict_get_str(vm, mpy_as_dict(g), vm->names.__name__);
+            if (!mpy_is_null(mod) && !mpy_dict_set_str(vm, ns, vm->names.__module__, mod)) return MPY_NULL;
+        }
+    }
     if (!mpy_is_null(mod) && mpy_is_sub(vm, mod, MPY_TYPE_STR)) t->module = mpy_as_str(mod);
     mpy_class_fill_slots(vm, t);
     return mpy_from_obj(t);

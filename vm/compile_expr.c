@@ -5,6 +5,7 @@
 #include "vm/compile_internal.h"
 #include "runtime/abstract.h"
 #include "runtime/exc.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -175,9 +176,46 @@ static void compile_tuple(compiler *c, const mpy_ast_seq *elts)
     }
 }
 
+/* A display of three or more constants, {1, 2, 3}, becomes a frozenset
+ * constant poured into a new set, as CPython 3.11 compiles it.  The
+ * iteration order of the result is observable, so the constant is built
+ * the way CPython's code assembly leaves it: frozenset(tuple(frozenset(
+ * items))). */
+static bool fold_set(compiler *c, const mpy_ast_seq *elts, mpy_value *out)
+{
+    mpy_value t;
+    if (MPY_SEQ_LEN(elts) < 3 || any_starred(elts) || !fold_tuple(c, elts, &t)) return false;
+    mpy_vm *vm = c->vm;
+    mpy_type *fs = vm->types[MPY_TYPE_FROZENSET];
+    mpy_set *first = mpy_set_from_iter(vm, fs, t);
+    mpy_tuple *items = first ? mpy_tuple_new(vm, first->used) : NULL;
+    if (!items) {
+        mpy_err_clear(vm);
+        return false;
+    }
+    size_t pos = 0, i = 0;
+    mpy_value key;
+    int64_t hash;
+    while (i < items->len && mpy_set_next(first, &pos, &key, &hash)) items->items[i++] = key;
+    mpy_set *again = mpy_set_from_iter(vm, fs, mpy_from_obj(items));
+    if (!again) {
+        mpy_err_clear(vm);
+        return false;
+    }
+    *out = mpy_from_obj(again);
+    return true;
+}
+
 static void compile_set(compiler *c, const mpy_ast_seq *elts)
 {
     int n = MPY_SEQ_LEN(elts);
+    mpy_value folded;
+    if (fold_set(c, elts, &folded)) {
+        mpy_cc_emit(c, MPY_OP_BUILD_SET, 0);
+        mpy_cc_emit_load_const(c, folded);
+        mpy_cc_emit(c, MPY_OP_SET_UPDATE, 1);
+        return;
+    }
     if (!any_starred(elts) && n <= DISPLAY_CHUNK) {
         mpy_cc_compile_exprs(c, elts);
         mpy_cc_emit(c, MPY_OP_BUILD_SET, (uint32_t)n);

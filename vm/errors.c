@@ -18,6 +18,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/list.h"
 #include "runtime/modules.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -201,9 +202,152 @@ static void format_syntax_error(mpy_vm *vm, buf *b, mpy_value exc)
     buf_puts(b, "\n");
 }
 
+/* ------------------------------------------------------ "Did you mean" */
+
+/* CPython 3.11 adds ". Did you mean: 'x'?" to a printed NameError or
+ * AttributeError when some name is close to the missing one.  Closeness is
+ * an edit distance over the UTF-8 bytes where inserting or deleting a byte
+ * costs 2, replacing it costs 2, or 1 when only its ASCII case changes.
+ * A candidate is kept if its distance is at most a third of the combined
+ * lengths ((len(a) + len(b) + 3) * 2 // 6) and strictly better than the
+ * best so far, so the first of equally close names wins.  Candidates equal
+ * to the name are skipped, as are candidate lists of 750 names or more
+ * and (after dropping the common prefix and suffix) strings over 40 bytes. */
+#define EDIT_COST 2
+#define CASE_COST 1
+#define MAX_SUGGEST_LEN 40
+#define MAX_CANDIDATES 750
+
+static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+/* The distance between a and b, or `limit + 1` for anything beyond limit. */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t limit)
+{
+    while (na && nb && *a == *b) a++, b++, na--, nb--;
+    while (na && nb && a[na - 1] == b[nb - 1]) na--, nb--;
+    if (!na || !nb) return (na + nb) * EDIT_COST;
+    if (na > MAX_SUGGEST_LEN || nb > MAX_SUGGEST_LEN) return limit + 1;
+    size_t diff = na > nb ? na - nb : nb - na;
+    if (diff * EDIT_COST > limit) return limit + 1;
+    /* Classic dynamic programming, one row at a time: row[j] is the cost
+     * of turning a[:i] into b[:j]. */
+    size_t row[MAX_SUGGEST_LEN + 1];
+    for (size_t j = 0; j <= nb; j++) row[j] = j * EDIT_COST;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0], best = row[0] = i * EDIT_COST;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t sub = a[i - 1] == b[j - 1] ? 0
+                         : ascii_lower((unsigned char)a[i - 1]) == ascii_lower((unsigned char)b[j - 1]) ? CASE_COST
+                                                                                                       : EDIT_COST;
+            size_t cost = diag + sub;
+            if (row[j] + EDIT_COST < cost) cost = row[j] + EDIT_COST;
+            if (row[j - 1] + EDIT_COST < cost) cost = row[j - 1] + EDIT_COST;
+            diag = row[j];
+            row[j] = cost;
+            if (cost < best) best = cost;
+        }
+        if (best > limit) return limit + 1; /* the rest can only grow */
+    }
+    return row[nb];
+}
+
+typedef struct suggestion {
+    mpy_str *name;   /* the missing name */
+    mpy_str *best;   /* the closest candidate so far, NULL for none */
+    size_t dist;
+} suggestion;
+
+static void consider(suggestion *sg, mpy_value item)
+{
+    if (!mpy_is_obj(item) || !(item.u.o->type->flags & MPY_TF_STR_SUB)) return;
+    mpy_str *c = (mpy_str *)item.u.o;
+    if (c->len == sg->name->len && memcmp(c->data, sg->name->data, c->len) == 0) return;
+    size_t limit = (sg->name->len + c->len + 3) * EDIT_COST / 6;
+    if (sg->best && sg->dist - 1 < limit) limit = sg->dist - 1;
+    size_t d = edit_distance(sg->name->data, sg->name->len, c->data, c->len, limit);
+    if (d <= limit && (!sg->best || d < sg->dist)) {
+        sg->best = c;
+        sg->dist = d;
+    }
+}
+
+static void consider_dict(suggestion *sg, mpy_dict *d)
+{
+    if (!d || d->used >= MAX_CANDIDATES) return;
+    for (size_t i = 0; i < d->nentries; i++)
+        if (!mpy_is_null(d->entries[i].key)) consider(sg, d->entries[i].key);
+}
+
+/* NameError: the local names of the code that raised it, then its globals,
+ * then its builtins (vm/interp.c's name_error records them); the first
+ * group with a close name gives the suggestion. */
+static mpy_str *suggest_name(mpy_vm *vm, mpy_exc *e, mpy_str *name)
+{
+    suggestion sg = {name, NULL, 0};
+    if (!e->traceback || !mpy_is_obj(e->extra[1]) || !mpy_is_obj(e->extra[2]) || !mpy_is_obj(e->extra[3]))
+        return NULL;
+    mpy_code *co = (mpy_code *)e->extra[1].u.o;
+    if (co->nlocals < MAX_CANDIDATES)
+        for (uint32_t i = 0; i < co->nlocals; i++) consider(&sg, mpy_from_obj(co->varnames[i]));
+    if (!sg.best) consider_dict(&sg, mpy_as_dict(e->extra[2]));
+    if (!sg.best) consider_dict(&sg, mpy_as_dict(e->extra[3]));
+    return sg.best;
+}
+
+/* dir(obj): builtins.dir for modules, else type(obj).__dir__(obj) sorted
+ * (the special lookup, so that a class gets type.__dir__). */
+static mpy_value dir_of(mpy_vm *vm, mpy_value obj)
+{
+    if (mpy_is_sub(vm, obj, MPY_TYPE_MODULE)) {
+        mpy_value dir = mpy_dict_get_cstr(vm, vm->builtins, "dir");
+        return mpy_is_null(dir) ? dir : mpy_call1(vm, dir, obj);
+    }
+    mpy_str *n = mpy_str_intern_cstr(vm, "__dir__");
+    mpy_value m = n ? mpy_type_lookup(vm, mpy_typeof(vm, obj), n) : MPY_NULL;
+    if (mpy_is_null(m)) return MPY_NULL;
+    mpy_value r = mpy_call1(vm, m, obj);
+    mpy_list *l = mpy_is_null(r) ? NULL : mpy_list_from_iter(vm, r);
+    if (!l || !mpy_list_sort(vm, l, MPY_NULL, false)) return MPY_NULL;
+    return mpy_from_obj(l);
+}
+
+/* AttributeError: the names dir(obj) lists. */
+static mpy_str *suggest_attr(mpy_vm *vm, mpy_value obj, mpy_str *name)
+{
+    mpy_value names = dir_of(vm, obj);
+    if (mpy_is_null(names) || !mpy_is_sub(vm, names, MPY_TYPE_LIST)) return NULL;
+    mpy_list *l = (mpy_list *)names.u.o;
+    suggestion sg = {name, NULL, 0};
+    if (l->len < MAX_CANDIDATES)
+        for (size_t i = 0; i < l->len; i++) consider(&sg, l->items[i]);
+    return sg.best;
+}
+
+/* The suggested name for exc (its `name` attribute must be a str), or NULL;
+ * errors while looking are dropped. */
+static mpy_str *suggestion_for(mpy_vm *vm, mpy_value exc)
+{
+    mpy_type *t = mpy_typeof(vm, exc);
+    bool attr = mpy_type_is_sub(t, vm->exc_types[MPY_EXC_AttributeError]);
+    if (!attr && !mpy_type_is_sub(t, vm->exc_types[MPY_EXC_NameError])) return NULL;
+    mpy_dict *d = mpy_instance_dict(vm, exc, false);
+    mpy_value name = d ? mpy_dict_get_str(vm, d, vm->names.name) : MPY_NULL;
+    if (mpy_is_null(name) || !mpy_is_type(vm, name, MPY_TYPE_STR)) return NULL;
+    mpy_str *r;
+    if (attr) {
+        mpy_value obj = mpy_dict_get_cstr(vm, d, "obj");
+        if (mpy_is_null(obj)) return NULL;
+        r = suggest_attr(vm, obj, mpy_as_str(name));
+    } else {
+        r = suggest_name(vm, mpy_as_exc(exc), mpy_as_str(name));
+    }
+    mpy_err_clear(vm);
+    return r;
+}
+
 /* One exception: its traceback (tb: a traceback object, None for none,
  * MPY_NULL for exc.__traceback__), then the exception-only part. */
-static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb)
+static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb, bool suggest)
 {
     mpy_type *t = mpy_typeof(vm, exc);
     bool is_exc = mpy_is_obj(exc) && (t->flags & MPY_TF_EXCEPTION);
@@ -227,24 +371,29 @@ static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb)
         buf_puts(b, ": ");
         buf_add(b, mpy_as_str(s)->data, mpy_as_str(s)->len);
     }
+    mpy_str *hint = suggest && is_exc ? suggestion_for(vm, exc) : NULL;
+    if (hint) buf_printf(b, ". Did you mean: '%s'?", hint->data);
     buf_puts(b, "\n");
 }
 
 /* Cause/context chain, oldest first, guarded against cycles.  tb is
- * format_one's for exc itself; the chained exceptions show their own. */
-static void format_chain(mpy_vm *vm, buf *b, mpy_value exc, int depth, mpy_value tb, bool chain)
+ * format_one's for exc itself; the chained exceptions show their own.
+ * suggest: add "Did you mean" hints, which CPython 3.11 prints from its C
+ * formatter (uncaught exceptions, sys.excepthook) but not from the
+ * traceback module. */
+static void format_chain(mpy_vm *vm, buf *b, mpy_value exc, int depth, mpy_value tb, bool chain, bool suggest)
 {
     if (chain && depth < 100 && mpy_is_obj(exc) && (mpy_typeof(vm, exc)->flags & MPY_TF_EXCEPTION)) {
         mpy_exc *e = mpy_as_exc(exc);
         if (!mpy_is_null(e->cause) && !mpy_is_none(e->cause)) {
-            format_chain(vm, b, e->cause, depth + 1, MPY_NULL, true);
+            format_chain(vm, b, e->cause, depth + 1, MPY_NULL, true, suggest);
             buf_puts(b, "\nThe above exception was the direct cause of the following exception:\n\n");
         } else if (!mpy_is_null(e->context) && !mpy_is_none(e->context) && !e->suppress_context) {
-            format_chain(vm, b, e->context, depth + 1, MPY_NULL, true);
+            format_chain(vm, b, e->context, depth + 1, MPY_NULL, true, suggest);
             buf_puts(b, "\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
-    format_one(vm, b, exc, tb);
+    format_one(vm, b, exc, tb, suggest);
 }
 
 void mpy_print_exception_value(mpy_vm *vm, mpy_value exc)
@@ -252,7 +401,7 @@ void mpy_print_exception_value(mpy_vm *vm, mpy_value exc)
     mpy_value saved = vm->exc;
     vm->exc = MPY_NULL;
     buf b = {vm, NULL, 0, 0, false};
-    format_chain(vm, &b, exc, 0, MPY_NULL, true);
+    format_chain(vm, &b, exc, 0, MPY_NULL, true, true);
     if (b.len && !mpy_sys_write(vm, MPY_STDERR, b.p, b.len)) {
         mpy_err_clear(vm);
         if (vm->config.write) vm->config.write(vm, MPY_STDERR, b.p, b.len);
@@ -268,7 +417,7 @@ static mpy_str *format_to_str(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chai
     mpy_value saved = vm->exc;
     vm->exc = MPY_NULL;
     buf b = {vm, NULL, 0, 0, false};
-    format_chain(vm, &b, exc, 0, tb, chain);
+    format_chain(vm, &b, exc, 0, tb, chain, false);
     vm->exc = saved;
     mpy_str *s = b.failed ? NULL : mpy_str_new(vm, b.p ? b.p : "", b.len);
     buf_free(&b);

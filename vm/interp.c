@@ -387,6 +387,10 @@ mpy_value mpy_interp_run_code(mpy_vm *vm, mpy_code *co, mpy_dict *globals, mpy_v
 
 /* --------------------------------------------------- helpers for opcodes */
 
+/* NameError also remembers where it was raised, for the "Did you mean"
+ * suggestion vm/errors.c adds when it prints the exception (CPython looks
+ * at the frame of the last traceback entry): extra[1] the running code
+ * (its local names), extra[2] the globals, extra[3] the builtins. */
 static mpy_value name_error(mpy_vm *vm, mpy_str *name)
 {
     mpy_err_fmt(vm, MPY_EXC_NameError, "name '%s' is not defined", name->data);
@@ -394,6 +398,13 @@ static mpy_value name_error(mpy_vm *vm, mpy_str *name)
     if (!mpy_is_null(e) && mpy_isinstance(vm, e, vm->exc_types[MPY_EXC_NameError])) {
         mpy_dict *d = mpy_instance_dict(vm, e, true);
         if (d && !mpy_dict_set_str(vm, d, vm->names.name, mpy_from_obj(name))) return MPY_NULL;
+        mpy_frame *f = vm->frame;
+        if (f) {
+            mpy_exc *x = mpy_as_exc(e);
+            x->extra[1] = mpy_from_obj(f->code);
+            x->extra[2] = mpy_from_obj(f->globals);
+            x->extra[3] = mpy_from_obj(f->builtins);
+        }
     }
     return MPY_NULL;
 }
@@ -543,10 +554,9 @@ static mpy_value format_value(mpy_vm *vm, mpy_value v, int conv, mpy_value spec)
     default: break;
     }
     if (mpy_is_null(v)) return v;
-    if (mpy_is_null(spec) || mpy_as_str(spec)->len == 0) {
-        if (mpy_is_type(vm, v, MPY_TYPE_STR)) return v;
-        if (mpy_is_null(spec)) return mpy_to_str(vm, v);
-    }
+    /* f'{v}' is format(v, ''): an exact str is itself, anything else goes
+     * through __format__ (which a class may define). */
+    if ((mpy_is_null(spec) || mpy_as_str(spec)->len == 0) && mpy_is_type(vm, v, MPY_TYPE_STR)) return v;
     return mpy_format(vm, v, mpy_is_null(spec) ? vm->empty_str : mpy_as_str(spec));
 }
 

@@ -356,7 +356,9 @@ typedef struct mpy_member {
 
 /* A class of host objects: the name shown by repr ("<AppState object>"),
  * the member table, and optional methods (host functions called with the
- * object as first positional argument; NULL-name terminated, may be NULL).
+ * object as first positional argument and user_data NULL; NULL-name
+ * terminated, may be NULL).  type(obj).__name__ is "hostobject" for all
+ * classes; repr and attribute errors use the class name.
  * The class, its tables and their strings must outlive the VM. */
 typedef struct mpy_host_method {
     const char *name;

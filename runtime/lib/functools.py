@@ -6,7 +6,8 @@ total_ordering, cached_property and singledispatch.
 
 lru_cache returns a plain function (a closure) carrying cache_info,
 cache_clear and cache_parameters as attributes, so it binds as a method
-like any function when it decorates one.  Its cache is a dict used in
+like any function when it decorates one (type(f) is function, where
+CPython has functools._lru_cache_wrapper).  Its cache is a dict used in
 insertion order: a hit moves the key to the end, and when the cache is
 full the first key (least recently used) is evicted.  Keys are built as
 CPython builds them, so the same calls hit and miss (e.g. f(1) then
@@ -183,52 +184,72 @@ def lru_cache(maxsize=128, typed=False):
 
 
 def _lru_wrapper(user_function, maxsize, typed):
+    # The wrapper is a Python closure on purpose: a wrapper written in C
+    # nests the C stack once per level of a memoized recursion, which caps
+    # its depth far below sys.getrecursionlimit(); Python-to-Python calls
+    # need not (minipy's f(*args, **kwds) calls still nest today, a core
+    # limitation).  The common key cases are inlined: a call without
+    # keywords uses its argument tuple, or its lone int/str argument, as
+    # the key.
     cache = {}
-    stats = [0, 0]  # hits, misses
+    cache_get = cache.get
     missing = object()
+    fast_types = (int, str)
+    hits = misses = 0
 
     if maxsize == 0:
         def wrapper(*args, **kwds):
-            stats[1] += 1
+            nonlocal misses
+            misses += 1
             return user_function(*args, **kwds)
     elif maxsize is None:
         def wrapper(*args, **kwds):
-            key = _make_key(args, kwds, typed)
-            result = cache.get(key, missing)
+            nonlocal hits, misses
+            if kwds or typed:
+                key = _make_key(args, kwds, typed)
+            elif len(args) == 1 and type(args[0]) in fast_types:
+                key = args[0]
+            else:
+                key = args
+            result = cache_get(key, missing)
             if result is not missing:
-                stats[0] += 1
+                hits += 1
                 return result
-            stats[1] += 1
+            misses += 1
             result = user_function(*args, **kwds)
             cache[key] = result
             return result
     else:
         def wrapper(*args, **kwds):
-            key = _make_key(args, kwds, typed)
+            nonlocal hits, misses
+            if kwds or typed:
+                key = _make_key(args, kwds, typed)
+            elif len(args) == 1 and type(args[0]) in fast_types:
+                key = args[0]
+            else:
+                key = args
             result = cache.pop(key, missing)
             if result is not missing:
-                cache[key] = result
-                stats[0] += 1
+                cache[key] = result  # now the most recently used
+                hits += 1
                 return result
-            stats[1] += 1
+            misses += 1
             result = user_function(*args, **kwds)
-            if key in cache:
-                # A recursive call stored it meanwhile: keep that one.
-                pass
-            else:
+            if key not in cache:  # a recursive call may have stored it
                 if len(cache) >= maxsize:
-                    del cache[next(iter(cache))]
+                    del cache[next(iter(cache))]  # least recently used
                 cache[key] = result
             return result
 
     def cache_info():
         """Report cache statistics."""
-        return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+        return _CacheInfo(hits, misses, maxsize, len(cache))
 
     def cache_clear():
         """Clear the cache and cache statistics."""
+        nonlocal hits, misses
         cache.clear()
-        stats[0] = stats[1] = 0
+        hits = misses = 0
 
     wrapper.cache_info = cache_info
     wrapper.cache_clear = cache_clear

@@ -1,12 +1,14 @@
 """The heapq module: a binary min-heap kept in a plain list.
 
 minipy's own, frozen into the interpreter (runtime/lib/freeze.sh).  The
-list contents after each operation are observable, so the sifting follows
-the classic scheme CPython uses: a push bubbles the new item up from the
-end (_sift_up_from); a pop moves the hole at the root all the way down to
-a leaf along the smaller children and then bubbles the displaced last item
-up from there (_sift_down_from), which does fewer comparisons than
-stopping early.  Only `<` is used to compare items.
+five primitives (heappush, heappop, heapify, heapreplace, heappushpop) are
+C functions of _heapq (runtime/mod_heapq.c), for speed; merge, nsmallest,
+nlargest and the private max-heap helpers are here.  The list contents
+after each operation are observable, so both follow the classic scheme
+CPython uses: a push bubbles the new item up from the end; a pop moves the
+hole at the root all the way down to a leaf along the smaller children and
+then bubbles the displaced last item up from there.  Only `<` is used to
+compare items.
 
 nsmallest/nlargest are defined by the documentation as equal to
 sorted(iterable, key=key)[:n] (reverse=True for nlargest), and are
@@ -16,108 +18,13 @@ computed that way: the result, ties included, is the same.
 __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge",
            "nlargest", "nsmallest", "heappushpop"]
 
+from _heapq import heappush, heappop, heapify, heapreplace, heappushpop
+
 
 def _check(heap, fname, which='argument'):
     if not isinstance(heap, list):
         got = 'None' if heap is None else type(heap).__name__
         raise TypeError('%s() %s must be list, not %s' % (fname, which, got))
-
-
-def _sift_up_from(heap, root, pos):
-    # Bubble heap[pos] toward `root` while it is smaller than its parent.
-    item = heap[pos]
-    while pos > root:
-        parent = (pos - 1) >> 1
-        above = heap[parent]
-        if item < above:
-            heap[pos] = above
-            pos = parent
-        else:
-            break
-    heap[pos] = item
-
-
-def _sift_down_from(heap, pos):
-    # Fill the hole at pos with the smaller child repeatedly down to a
-    # leaf, put the item there, then bubble it up to its place.
-    end = len(heap)
-    start = pos
-    item = heap[pos]
-    child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[child] < heap[right]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = 2 * pos + 1
-    heap[pos] = item
-    _sift_up_from(heap, start, pos)
-
-
-def _arity(fname, args, n):
-    # CPython's wording: "heappush expected 2 arguments, got 1" and, for
-    # the one-argument functions, "_heapq.heappop() takes exactly one
-    # argument (0 given)".
-    if len(args) != n:
-        if n == 1:
-            raise TypeError('_heapq.%s() takes exactly one argument (%d given)'
-                            % (fname, len(args)))
-        raise TypeError('%s expected %d arguments, got %d' % (fname, n, len(args)))
-    return args
-
-
-def heappush(*args):
-    """Push item onto heap, keeping the heap invariant."""
-    heap, item = _arity('heappush', args, 2)
-    _check(heap, 'heappush', 'argument 1')
-    heap.append(item)
-    _sift_up_from(heap, 0, len(heap) - 1)
-
-
-def heappop(*args):
-    """Pop and return the smallest item of heap."""
-    heap, = _arity('heappop', args, 1)
-    _check(heap, 'heappop')
-    if not heap:
-        raise IndexError('index out of range')
-    last = heap.pop()
-    if not heap:
-        return last
-    smallest = heap[0]
-    heap[0] = last
-    _sift_down_from(heap, 0)
-    return smallest
-
-
-def heapreplace(*args):
-    """Pop the smallest item, then push item (the heap must not be empty)."""
-    heap, item = _arity('heapreplace', args, 2)
-    _check(heap, 'heapreplace', 'argument 1')
-    if not heap:
-        raise IndexError('index out of range')
-    smallest = heap[0]
-    heap[0] = item
-    _sift_down_from(heap, 0)
-    return smallest
-
-
-def heappushpop(*args):
-    """Push item, then pop and return the smallest item, in one step."""
-    heap, item = _arity('heappushpop', args, 2)
-    _check(heap, 'heappushpop', 'argument 1')
-    if heap and heap[0] < item:
-        item, heap[0] = heap[0], item
-        _sift_down_from(heap, 0)
-    return item
-
-
-def heapify(*args):
-    """Rearrange list x into a heap, in place, in linear time."""
-    x, = _arity('heapify', args, 1)
-    _check(x, 'heapify')
-    for i in range(len(x) // 2 - 1, -1, -1):
-        _sift_down_from(x, i)
 
 
 # Max-heap versions of the primitives (private in CPython too, but used

@@ -700,14 +700,14 @@ END_TEST
 START_TEST(test_memory_limit)
 {
     mpy_vm_free(vm);
-    vm = new_vm(16u << 20);
+    vm = new_vm(6u << 20);
     ck_assert_ptr_nonnull(vm);
     mpy_handle ns = mpy_new_dict(vm);
     run(ns, "x = [0] * (10 ** 8)", MPY_NO_MEMORY);
     ck_assert(mpy_exception_matches(vm, "MemoryError"));
     mpy_clear_exception(vm);
     /* Growing bit by bit hits the cap too; Python code can catch it. */
-    run(ns, "big = []\ntry:\n    while True:\n        big.append('x' * 1000)\nexcept MemoryError:\n    ok = 1\n"
+    run(ns, "big = []\ntry:\n    while True:\n        big.append('x' * 20000)\nexcept MemoryError:\n    ok = 1\n"
             "n = len(big) > 100\ndel big\n",
         MPY_OK);
     ck_assert_str_eq(eval_repr(ns, "(ok, n)"), "(1, True)");
@@ -1042,6 +1042,142 @@ START_TEST(test_interact_one_call)
 }
 END_TEST
 
+/* A host allocator that counts live bytes and can be made to fail. */
+typedef struct heap {
+    long live;
+    long calls;
+    bool fail;
+} heap;
+
+static void *host_realloc(void *ud, void *p, size_t old, size_t size)
+{
+    heap *h = ud;
+    h->calls++;
+    if (size == 0) {
+        h->live -= (long)old;
+        free(p);
+        return NULL;
+    }
+    if (h->fail && size > old) return NULL;
+    void *q = realloc(p, size);
+    if (q) h->live += (long)size - (long)old;
+    return q;
+}
+
+START_TEST(test_host_allocator)
+{
+    heap h = {0, 0, false};
+    mpy_config cfg;
+    mpy_config_init(&cfg);
+    cfg.realloc = host_realloc;
+    cfg.user_data = &h;
+    cfg.write = capture;
+    mpy_vm *v = mpy_vm_new(&cfg);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_int_gt(h.live, 0);
+    mpy_handle ns = mpy_new_dict(v);
+    mpy_repl *r = mpy_repl_new(v, ns, NULL, NULL);
+    ck_assert_int_eq(mpy_repl_push(r, "data = [str(i) for i in range(1000)]"), MPY_OK);
+    /* The allocator failing is a MemoryError, and the VM survives it. */
+    h.fail = true;
+    const char *src = "more = [0] * 100000";
+    ck_assert_int_eq(mpy_exec_in(v, src, strlen(src), NULL, MPY_EXEC_FILE, ns, MPY_NO_HANDLE, NULL), MPY_NO_MEMORY);
+    ck_assert_uint_eq(mpy_new_list(v), MPY_NO_HANDLE);
+    mpy_clear_exception(v);
+    h.fail = false;
+    mpy_handle n;
+    ck_assert_int_eq(mpy_eval(v, "len(data)", ns, &n), MPY_OK);
+    int64_t len = 0;
+    ck_assert(mpy_read_int(v, n, &len) && len == 1000);
+    mpy_repl_free(r);
+    mpy_vm_free(v);
+    /* Everything went through the host's allocator and came back. */
+    ck_assert_int_eq(h.live, 0);
+    /* A VM that cannot even be made is NULL, not a crash. */
+    h.fail = true;
+    ck_assert_ptr_null(mpy_vm_new(&cfg));
+    ck_assert_int_eq(h.live, 0);
+}
+END_TEST
+
+/* The first part of the API (VM, mpy_exec, the minimal console). */
+START_TEST(test_vm_and_minimal_console)
+{
+    int tag = 5;
+    mpy_config cfg;
+    mpy_config_init(&cfg);
+    cfg.write = capture;
+    cfg.user_data = &tag;
+    mpy_vm *v = mpy_vm_new(&cfg);
+    ck_assert_ptr_eq(mpy_vm_user_data(v), &tag);
+    ck_assert(strncmp(mpy_version(), "3.11", 4) == 0);
+    mpy_set_path0(v, "/nonexistent");
+    out_reset();
+    ck_assert_int_eq(mpy_exec(v, "import sys\nprint(sys.path[0])", 29, "<t>", MPY_EXEC_FILE), MPY_OK);
+    ck_assert_str_eq(out, "/nonexistent\n");
+    out_reset();
+    ck_assert_int_eq(mpy_dis(v, "x = 1", 5, "<dis>"), MPY_OK);
+    ck_assert(out_len > 0);
+    ck_assert_str_eq(mpy_prompt(v, false), ">>> ");
+    ck_assert_str_eq(mpy_prompt(v, true), "... ");
+    mpy_console *c = mpy_console_new(v, "<stdin>");
+    ck_assert_int_eq(mpy_console_push(c, "if 1:", 5), MPY_INCOMPLETE);
+    mpy_console_reset(c);
+    out_reset();
+    ck_assert_int_eq(mpy_console_push(c, "6 * 7", 5), MPY_OK);
+    ck_assert_str_eq(out, "42\n");
+    ck_assert_int_eq(mpy_console_push(c, "1/0", 3), MPY_RUNTIME_ERROR);
+    mpy_clear_exception(v);
+    mpy_console_free(c);
+    mpy_vm_free(v);
+}
+END_TEST
+
+/* The default raw_input reads through input() and so the read_line hook;
+ * the default write goes to sys.stderr. */
+START_TEST(test_repl_default_methods)
+{
+    static const char *const lines[] = {"typed", NULL};
+    feed = lines;
+    mpy_vm_free(vm);
+    mpy_config cfg;
+    mpy_config_init(&cfg);
+    cfg.write = capture;
+    cfg.read_line = feed_line;
+    vm = mpy_vm_new(&cfg);
+    mpy_repl *r = mpy_repl_new(vm, MPY_NO_HANDLE, NULL, NULL);
+    out_reset();
+    size_t len = 0;
+    const char *line = mpy_repl_raw_input(r, "in> ", &len);
+    ck_assert_str_eq(line, "typed");
+    ck_assert_uint_eq(len, 5);
+    ck_assert_str_eq(out, "in> ");
+    ck_assert_ptr_null(mpy_repl_default_raw_input(r, "", &len));
+    ck_assert(mpy_exception_matches(vm, "EOFError"));
+    mpy_clear_exception(vm);
+    out_reset();
+    mpy_repl_default_write(r, "to stderr", 9);
+    ck_assert_str_eq(out, "to stderr");
+    /* A replaced sys.stderr gets the console's writes. */
+    mpy_handle ns = mpy_repl_namespace(r);
+    run(ns, "import sys\nclass W:\n    def write(self, s): seen.append(s)\nseen = []\nsys.stderr = W()\n", MPY_OK);
+    ck_assert_int_eq(mpy_repl_runsource(r, "1/0", NULL, MPY_EXEC_SINGLE), MPY_OK);
+    ck_assert_str_eq(eval_repr(ns, "seen[-1].splitlines()[-1]"), "'ZeroDivisionError: division by zero'");
+    /* ...while mpy_exception_format still formats into the host's buffer
+     * (and writes nothing to the replaced stream). */
+    run(ns, "n = len(seen)\n1/0", MPY_RUNTIME_ERROR);
+    char text[512];
+    mpy_exception_format(vm, text, sizeof text);
+    ck_assert_str_eq(text, "Traceback (most recent call last):\n  File \"<test>\", line 2, in <module>\n"
+                           "ZeroDivisionError: division by zero\n");
+    mpy_clear_exception(vm);
+    ck_assert_str_eq(eval_repr(ns, "len(seen) == n and type(sys.stderr).__name__"), "'W'");
+    run(ns, "sys.stderr = sys.__stderr__", MPY_OK);
+    mpy_handle_release(vm, ns);
+    mpy_repl_free(r);
+}
+END_TEST
+
 Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -1069,6 +1205,9 @@ Suite *api_suite(void)
     tcase_add_test(tc, test_repl_push);
     tcase_add_test(tc, test_repl_interrupt_and_exit);
     tcase_add_test(tc, test_interact_one_call);
+    tcase_add_test(tc, test_vm_and_minimal_console);
+    tcase_add_test(tc, test_host_allocator);
+    tcase_add_test(tc, test_repl_default_methods);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -83,3 +83,33 @@ print([grades[bisect.bisect([60, 70, 80, 90], s)] for s in [33, 99, 77, 70, 89, 
 mx = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]
 heapq._heapify_max(mx)
 print(mx, heapq._heappop_max(mx), mx, heapq._heapreplace_max(mx, 0), mx)
+err(lambda: heapq.heappop())
+err(lambda: heapq.heapify())
+err(lambda: heapq.heapreplace([]))
+err(lambda: heapq.heappushpop([1]))
+err(lambda: heapq.heappush([], 1, 2))
+err(lambda: heapq.heappush([], item=1))
+err(lambda: heapq.heappop(()))
+print(heapq.heappushpop([], 5), heapq.heappushpop([1], 0))
+
+
+class Evil:
+    def __init__(self, heap):
+        self.heap = heap
+
+    def __lt__(self, other):
+        self.heap.clear()
+        return False
+
+
+eh = [1, 2, 3]
+err(lambda: heapq.heappush(eh, Evil(eh)))
+
+
+class Rev(list):
+    pass
+
+
+rh = Rev([5, 4, 3, 2, 1])
+heapq.heapify(rh)
+print(rh, type(rh).__name__)

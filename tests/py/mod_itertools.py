@@ -74,3 +74,66 @@ i = chain([1], [2])
 print(iter(i) is i, next(i), type(i).__name__)
 print(sum(1 for _ in product(range(5), repeat=4)))
 print(list(islice(count(), 1000, 1003)))
+
+# argument errors
+err(lambda: count("a"))
+err(lambda: count(1, 2, 3))
+err(lambda: repeat())
+err(lambda: repeat(1, 2, 3))
+err(lambda: repeat(1, "a"))
+err(lambda: cycle())
+err(lambda: cycle(1))
+err(lambda: chain(a=1))
+err(lambda: next(chain(1)))
+err(lambda: product(foo=1))
+err(lambda: product(1))
+err(lambda: product("a", repeat=-1))
+err(lambda: permutations())
+err(lambda: permutations("abc", "x"))
+err(lambda: combinations("abc"))
+err(lambda: combinations_with_replacement("abc", -2))
+err(lambda: accumulate())
+err(lambda: accumulate(1, 2, 3))
+err(lambda: groupby())
+err(lambda: pairwise())
+err(lambda: takewhile(bool))
+err(lambda: compress("a"))
+err(lambda: starmap(pow))
+err(lambda: next(starmap(pow, [1])))
+err(lambda: filterfalse(None))
+err(lambda: zip_longest(fill=1))
+err(lambda: tee())
+err(lambda: next(takewhile(None, [1])))
+print(count(0, True), count(True), next(count(True)), count(1.5, 1), repeat("a", 2 ** 3))
+print(type(chain.from_iterable([])).__name__, repr(product).split("'")[1], it.islice.__module__)
+
+
+# subclassing
+class Evens(count):
+    def __next__(self):
+        return 2 * super().__next__()
+
+
+class MyChain(chain):
+    pass
+
+
+e = Evens(3)
+print(next(e), next(e), type(e).__name__, isinstance(e, count))
+print(list(MyChain("ab", "c")), type(MyChain.from_iterable(["x"])).__name__)
+
+# laziness: items are pulled only when needed
+def noisy(n):
+    for i in range(n):
+        print("yield", i)
+        yield i
+
+
+t = takewhile(lambda x: x < 1, noisy(5))
+print(list(t))
+d = dropwhile(lambda x: x < 2, noisy(4))
+print(next(d))
+z = zip_longest(noisy(1), "ab")
+print(list(z))
+s = starmap(lambda a, b: a * b, zip(noisy(2), [10, 20]))
+print(list(s))

@@ -16,7 +16,10 @@
 
 static mpy_vm *vm;
 
-static void sink(mpy_vm *v, mpy_stream stream, const char *text, size_t len) { (void)v, (void)stream, (void)text, (void)len; }
+static void sink(mpy_vm *v, mpy_stream stream, const char *text, size_t len)
+{
+    (void)v, (void)stream, (void)text, (void)len;
+}
 
 static void setup(void)
 {

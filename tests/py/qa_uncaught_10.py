@@ -1,0 +1,5 @@
+# QA (issue "Breadth"): an uncaught exception; run_py.sh compares the exit status and the last stderr line.
+try:
+    raise ValueError('a')
+finally:
+    print('finally runs')

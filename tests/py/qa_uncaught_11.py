@@ -1,0 +1,3 @@
+# QA (issue "Breadth"): an uncaught exception; run_py.sh compares the exit status and the last stderr line.
+import sys
+sys.exit(True)
