@@ -108,10 +108,11 @@ static bool slot_hash(mpy_vm *vm, mpy_value self, int64_t *out)
     mpy_value r = call_found(vm, m, self, 0, NULL);
     if (mpy_is_null(r)) return false;
     if (!mpy_is_intlike(vm, r)) return mpy_err_msg(vm, MPY_EXC_TypeError, "__hash__ method should return an integer");
+    /* A result that fits in 64 bits is the hash as it is (-1 is reserved
+     * and becomes -2); a bigger one is reduced like hash(int). */
     if (mpy_is_smallint(r)) {
         *out = r.u.i == -1 ? -2 : r.u.i;
-        /* CPython reduces big values modulo 2**61-1; small ones as ints. */
-        return mpy_hash(vm, mpy_from_int(r.u.i), out);
+        return true;
     }
     return mpy_hash(vm, r, out);
 }

@@ -664,8 +664,8 @@ static const char *function_str(mpy_vm *vm, mpy_value f, char *buf, size_t cap)
 }
 
 /* Flattens f(*args, **kwargs) into a value array and kwnames. */
-static bool flatten_call(mpy_vm *vm, mpy_value callable, mpy_value argst, mpy_value kwd, mpy_value **out, int *argc,
-                         mpy_tuple **kwnames, size_t *alloc)
+static bool flatten_call(mpy_vm *vm, mpy_value callable, mpy_value self, mpy_value argst, mpy_value kwd,
+                         mpy_value **out, int *argc, mpy_tuple **kwnames, size_t *alloc)
 {
     mpy_tuple *pos = mpy_as_tuple(argst);
     size_t nkw = 0;
@@ -674,11 +674,14 @@ static bool flatten_call(mpy_vm *vm, mpy_value callable, mpy_value argst, mpy_va
         d = mpy_as_dict(kwd);
         nkw = d->used;
     }
-    size_t n = pos->len + nkw;
+    /* A bound method's self goes first. */
+    size_t first = mpy_is_null(self) ? 0 : 1;
+    size_t n = first + pos->len + nkw;
     mpy_value *a = mpy_mem_realloc(vm, NULL, 0, (n ? n : 1) * sizeof *a);
     if (!a) return false;
     *alloc = (n ? n : 1) * sizeof *a;
-    memcpy(a, pos->items, pos->len * sizeof *a);
+    if (first) a[0] = self;
+    memcpy(a + first, pos->items, pos->len * sizeof *a);
     *kwnames = NULL;
     if (nkw) {
         mpy_tuple *names = mpy_tuple_new(vm, nkw);
@@ -688,21 +691,18 @@ static bool flatten_call(mpy_vm *vm, mpy_value callable, mpy_value argst, mpy_va
         while (mpy_dict_next(d, &p, &k, &v)) {
             if (!mpy_is_sub(vm, k, MPY_TYPE_STR)) {
                 mpy_mem_free(vm, a, *alloc);
-                char fname[256];
-                function_str(vm, callable, fname, sizeof fname);
-                return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() keywords must be strings",
-                                   fname);
+                return mpy_err_msg(vm, MPY_EXC_TypeError, "keywords must be strings");
             }
             mpy_str *ks = mpy_str_intern_str(vm, mpy_as_str(k));
             if (!ks) { mpy_mem_free(vm, a, *alloc); return false; }
             names->items[i] = mpy_from_obj(ks);
-            a[pos->len + i] = v;
+            a[first + pos->len + i] = v;
             i++;
         }
         *kwnames = names;
     }
     *out = a;
-    *argc = (int)pos->len;
+    *argc = (int)(first + pos->len);
     return true;
 }
 
@@ -1527,8 +1527,41 @@ dispatch:
         int argc = 0;
         mpy_tuple *kwnames = NULL;
         size_t alloc = 0;
-        if (!flatten_call(vm, callable, argst, kwd, &a, &argc, &kwnames, &alloc)) goto error;
+        /* f(*args, **kw) of a Python function (or a method of one) runs in
+         * this loop like CALL, so wrappers that forward their arguments
+         * recurse as deep as the recursion limit, not the C stack. */
+        mpy_value target = callable, self = MPY_NULL;
+        if (target.tag == MPY_TAG_OBJ && target.u.o->type == vm->types[MPY_TYPE_METHOD] &&
+            ((mpy_method *)target.u.o)->func.tag == MPY_TAG_OBJ &&
+            ((mpy_method *)target.u.o)->func.u.o->type == vm->types[MPY_TYPE_FUNCTION]) {
+            self = ((mpy_method *)target.u.o)->self;
+            target = ((mpy_method *)target.u.o)->func;
+        }
+        bool pyfunc = target.tag == MPY_TAG_OBJ && target.u.o->type == vm->types[MPY_TYPE_FUNCTION];
+        if (!flatten_call(vm, callable, pyfunc ? self : MPY_NULL, argst, kwd, &a, &argc, &kwnames, &alloc))
+            goto error;
         if (kwnames) PUSH(mpy_from_obj(kwnames));
+        if (pyfunc) {
+            mpy_value gen = MPY_NULL;
+            SAVE_FRAME();
+            /* The callee's result lands where the callable was. */
+            f->sp = sp - (1 + (mpy_is_null(kwd) ? 0 : 1) + (kwnames ? 1 : 0)) - 2;
+            mpy_frame *nf = call_frame(vm, (mpy_function *)target.u.o, argc, a, kwnames, &gen);
+            mpy_mem_free(vm, a, alloc);
+            if (!nf) {
+                if (mpy_is_null(gen)) {
+                    sp = f->sp + 2 + 1 + (mpy_is_null(kwd) ? 0 : 1) + (kwnames ? 1 : 0);
+                    goto error;
+                }
+                sp = f->sp;
+                PUSH(gen);
+                DISPATCH();
+            }
+            f = nf;
+            LOAD_FRAME();
+            if (MPY_UNLIKELY(vm->interrupt || vm->bytes_allocated > vm->next_gc || vm->stress_gc)) goto safepoint;
+            DISPATCH();
+        }
         SAVE_FRAME();
         mpy_value r = mpy_call_rooted(vm, callable, argc, a, kwnames);
         mpy_mem_free(vm, a, alloc);
