@@ -309,9 +309,19 @@ mpy_value mpy_getitem(mpy_vm *vm, mpy_value obj, mpy_value key)
     mpy_type *t = mpy_typeof(vm, obj);
     if (t->slots.getitem) return t->slots.getitem(vm, obj, key);
     if (t == vm->types[MPY_TYPE_TYPE] || (t->flags & MPY_TF_TYPE_SUB)) {
-        mpy_value cg = mpy_getattr_opt(vm, obj, vm->names.__class_getitem__);
-        if (!mpy_is_null(cg)) return mpy_call1(vm, cg, key);
-        if (mpy_err_occurred(vm)) return MPY_NULL;
+        /* cls[key]: __class_getitem__ from the class's own MRO (not its
+         * metaclass), an implicit classmethod; type[X] is built in. */
+        mpy_value mpy_generic_alias_new(mpy_vm *vm, mpy_value origin, mpy_value args);
+        if (obj.u.o == &vm->types[MPY_TYPE_TYPE]->hdr) return mpy_generic_alias_new(vm, obj, key);
+        mpy_value cg = mpy_type_lookup(vm, (mpy_type *)obj.u.o, vm->names.__class_getitem__);
+        if (!mpy_is_null(cg)) {
+            mpy_type *ct = mpy_typeof(vm, cg);
+            if (ct->slots.descr_get && !mpy_is_type(vm, cg, MPY_TYPE_FUNCTION)) {
+                cg = ct->slots.descr_get(vm, cg, MPY_NULL, (mpy_type *)obj.u.o);
+                return mpy_is_null(cg) ? cg : mpy_call1(vm, cg, key);
+            }
+            return mpy_call2(vm, cg, obj, key);
+        }
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "type '%s' is not subscriptable",
                              mpy_type_name((mpy_type *)obj.u.o));
     }

@@ -309,7 +309,8 @@ struct mpy_type {
     X(MAP, map) X(FILTER, filter) X(REVERSED, reversed) X(ITER_LIST_REV, list_reverseiterator) \
     X(BYTES_ITER, bytes_iterator) X(MAPPINGPROXY, mappingproxy) X(GETSET, getset_descriptor) \
     X(WRAPPER, wrapper_descriptor)                                             \
-    X(HOSTFN, hostfn) X(HOSTOBJ, hostobj) /* embedding API: vm/api_native.c */
+    X(HOSTFN, hostfn) X(HOSTOBJ, hostobj) /* embedding API: vm/api_native.c */ \
+    X(GENERICALIAS, GenericAlias) /* list[int]: runtime/genericalias.c */
 
 #define MPY_TYPE_ENUM(e, n) MPY_TYPE_##e,
 typedef enum { MPY_BUILTIN_TYPES(MPY_TYPE_ENUM) MPY_TYPE_COUNT } mpy_type_id;

@@ -391,13 +391,12 @@ mpy_value mpy_interp_run_code(mpy_vm *vm, mpy_code *co, mpy_dict *globals, mpy_v
  * suggestion vm/errors.c adds when it prints the exception (CPython looks
  * at the frame of the last traceback entry): extra[1] the running code
  * (its local names), extra[2] the globals, extra[3] the builtins. */
-static mpy_value name_error(mpy_vm *vm, mpy_str *name)
+static void name_error_context(mpy_vm *vm, mpy_str *name)
 {
-    mpy_err_fmt(vm, MPY_EXC_NameError, "name '%s' is not defined", name->data);
     mpy_value e = vm->exc;
     if (!mpy_is_null(e) && mpy_isinstance(vm, e, vm->exc_types[MPY_EXC_NameError])) {
         mpy_dict *d = mpy_instance_dict(vm, e, true);
-        if (d && !mpy_dict_set_str(vm, d, vm->names.name, mpy_from_obj(name))) return MPY_NULL;
+        if (d && !mpy_dict_set_str(vm, d, vm->names.name, mpy_from_obj(name))) return;
         mpy_frame *f = vm->frame;
         if (f) {
             mpy_exc *x = mpy_as_exc(e);
@@ -406,6 +405,12 @@ static mpy_value name_error(mpy_vm *vm, mpy_str *name)
             x->extra[3] = mpy_from_obj(f->builtins);
         }
     }
+}
+
+static mpy_value name_error(mpy_vm *vm, mpy_str *name)
+{
+    mpy_err_fmt(vm, MPY_EXC_NameError, "name '%s' is not defined", name->data);
+    name_error_context(vm, name);
     return MPY_NULL;
 }
 
@@ -476,9 +481,11 @@ static mpy_str *cell_name(mpy_code *co, uint32_t i)
 static bool unbound_cell(mpy_vm *vm, mpy_code *co, uint32_t i)
 {
     if (i < co->ncells) return unbound_local(vm, co->cellvars[i]);
-    return mpy_err_fmt(vm, MPY_EXC_NameError,
-                       "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
-                       co->freevars[i - co->ncells]->data);
+    mpy_err_fmt(vm, MPY_EXC_NameError,
+                "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                co->freevars[i - co->ncells]->data);
+    name_error_context(vm, co->freevars[i - co->ncells]); /* CPython sets .name here too */
+    return false;
 }
 
 /* Unpacks an iterable into exactly n values written at out[n-1] .. out[0]

@@ -30,6 +30,7 @@ bool mpy_exc_init_types(mpy_vm *vm);
 bool mpy_class_add_wrappers(mpy_vm *vm, mpy_type *t, const mpy_slots *own);
 void mpy_gc_free_all(mpy_vm *vm);
 void mpy_type_cache_free(mpy_vm *vm);
+bool mpy_generic_alias_install(mpy_vm *vm);
 void mpy_intern_free(mpy_vm *vm);
 
 /* ------------------------------------------------------------- config */
@@ -102,6 +103,7 @@ static bool make_types(mpy_vm *vm)
             !mpy_class_add_wrappers(vm, vm->types[i], &s->slots))
             return false;
     }
+    if (!mpy_generic_alias_install(vm)) return false;
     vm->notimpl = mpy_obj_alloc(vm, vm->types[MPY_TYPE_NOTIMPL], sizeof(mpy_obj));
     vm->ellipsis = mpy_obj_alloc(vm, vm->types[MPY_TYPE_ELLIPSIS], sizeof(mpy_obj));
     return vm->notimpl && vm->ellipsis;

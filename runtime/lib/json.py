@@ -148,20 +148,23 @@ class _Writer:
         self.item_sep = enc.item_separator
         self.key_sep = enc.key_separator
         self.indent = indent
-        self.markers = {} if enc.check_circular else None
+        self.markers = [] if enc.check_circular else None
         self.out = out
 
+    # The containers being encoded nest strictly, so the markers are a
+    # stack of ids (a list: its membership test costs the nesting depth,
+    # and the pushes and pops cost nothing).
     def enter(self, o):
         markers = self.markers
         if markers is not None:
             key = id(o)
             if key in markers:
                 raise ValueError("Circular reference detected")
-            markers[key] = o
+            markers.append(key)
 
     def leave(self, o):
         if self.markers is not None:
-            del self.markers[id(o)]
+            self.markers.pop()
 
     def value(self, o, level):
         out = self.out

@@ -1,4 +1,4 @@
-# minipy vs CPython 3.11: lang_attr_hooks (class and attribute corners).
+# minipy vs CPython 3.11: __init_subclass__, __getattr__/__getattribute__/__setattr__/__delattr__, class decorators, metaclasses.
 class Base:
     registry = []
     def __init_subclass__(cls, tag=None, **kw):

@@ -1,4 +1,4 @@
-# minipy vs CPython 3.11: lang_classes_misc (class and attribute corners).
+# minipy vs CPython 3.11: metaclass hooks, super(), built-in subclasses, __new__/__init__ errors, isinstance hooks.
 class Order:
     def __set_name__(self, owner, name):
         print("set_name", name)

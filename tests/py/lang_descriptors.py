@@ -1,4 +1,4 @@
-# minipy vs CPython 3.11: lang_descriptors (class and attribute corners).
+# minipy vs CPython 3.11: descriptors (data vs non-data, __set_name__), properties, __slots__ basics.
 # descriptors
 class D:
     def __set_name__(self, owner, name):

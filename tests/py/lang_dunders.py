@@ -1,4 +1,4 @@
-# minipy vs CPython 3.11: lang_dunders (class and attribute corners).
+# minipy vs CPython 3.11: __class__ and __dict__ assignment, names and default reprs, __eq__/__hash__, truthiness, iteration fallbacks, __index__.
 def noaddr(s):
     out = ""
     while " at 0x" in s:

@@ -1,4 +1,4 @@
-# minipy vs CPython 3.11: lang_operators (class and attribute corners).
+# minipy vs CPython 3.11: operators and NotImplemented, __call__, context managers, class/static methods, MRO errors, custom exceptions.
 class V:
     def __init__(self, x): self.x = x
     def __add__(self, o):

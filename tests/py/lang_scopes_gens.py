@@ -1,4 +1,7 @@
-# minipy vs CPython 3.11: lang_scopes_gens (class and attribute corners).
+# minipy vs CPython 3.11: globals, nonlocals, unbound names, generator close/throw/return and
+# iterator exhaustion.  Not covered: CPython runs the finally block of an unfinished
+# generator as soon as it is dropped (`del g`); minipy never runs it (no finaliser
+# resumes generators), so that case is left out.
 x = "global"
 def f():
     global x

@@ -1,4 +1,4 @@
-# minipy vs CPython 3.11: lang_slots (class and attribute corners).
+# minipy vs CPython 3.11: __slots__ layouts (inheritance, mangling, __dict__ slot, conflicts), kept alive by the collector.
 class P:
     __slots__ = ("x", "y")
     def __init__(self, x, y):
@@ -12,8 +12,8 @@ class P3(P):
         self.z = z
 class PD(P):
     pass
-pts = [P3([i], {"k": str(i)}, (i, i)) for i in range(3000)]
-junk = [[j] * 10 for j in range(20000)]
+pts = [P3([i], {"k": str(i)}, (i, i)) for i in range(300)]
+junk = [[j] * 10 for j in range(2000)]
 del junk
 total = sum(p.x[0] + int(p.y["k"]) + p.z[1] for p in pts)
 print(total, pts[5], pts[5].z)

@@ -139,3 +139,34 @@ except AttributeError as e:
     lines = sys.stderr.getvalue().split("\n")
     sys.stderr = old
     print([l for l in lines if "Error" in l])
+
+# The `name` attribute of NameErrors raised by the interpreter
+def unbound_local():
+    print(x); x = 1
+try: unbound_local()
+except NameError as e: print(repr(e.name))
+def free_var():
+    def h(): return w
+    h()
+    w = 1
+try: free_var()
+except NameError as e: print(repr(e.name), hook_line(e))
+class InBody:
+    try:
+        zz
+    except NameError as e:
+        print(repr(e.name))
+try:
+    exec("qq")
+except NameError as e:
+    print(repr(e.name))
+try:
+    del undefined_global_x
+except NameError as e:
+    print(repr(e.name), e)
+def comp():
+    return [lenght for i in range(1)]
+try:
+    comp()
+except NameError as e:
+    print(hook_line(e))
