@@ -556,11 +556,34 @@ static mpy_value wrapper_repr(mpy_vm *vm, mpy_value self)
 
 static void wrapper_trace(mpy_vm *vm, mpy_obj *o) { mpy_gc_mark_obj(vm, (mpy_obj *)((mpy_wrapperdescr *)o)->owner); }
 
+static mpy_value wrapper_get_name(mpy_vm *vm, mpy_value self)
+{
+    return mpy_from_obj(mpy_str_from_cstr(vm, ((mpy_wrapperdescr *)self.u.o)->name));
+}
+static mpy_value wrapper_get_qualname(mpy_vm *vm, mpy_value self)
+{
+    mpy_wrapperdescr *w = (mpy_wrapperdescr *)self.u.o;
+    return mpy_from_obj(mpy_str_printf(vm, "%s.%s", (w->owner->qualname ? w->owner->qualname : w->owner->name)->data,
+                                       w->name));
+}
+static mpy_value wrapper_get_objclass(mpy_vm *vm, mpy_value self)
+{
+    return mpy_from_obj(((mpy_wrapperdescr *)self.u.o)->owner);
+}
+
+static const mpy_getset_def wrapper_getsets[] = {
+    {"__name__", wrapper_get_name, NULL},
+    {"__qualname__", wrapper_get_qualname, NULL},
+    {"__objclass__", wrapper_get_objclass, NULL},
+    {NULL, NULL, NULL},
+};
+
 const mpy_type_spec mpy_wrapper_descriptor_spec = {
     .name = "wrapper_descriptor",
     .base = MPY_TYPE_OBJECT,
     .instance_size = sizeof(mpy_wrapperdescr),
     .slots = {.call = wrapper_call, .descr_get = wrapper_get, .repr = wrapper_repr, .trace = wrapper_trace},
+    .getsets = wrapper_getsets,
 };
 
 static bool add_wrapper(mpy_vm *vm, mpy_type *t, int kind, const char *name)

@@ -49,7 +49,14 @@ static mpy_value static_call(mpy_vm *vm, mpy_value self, int argc, const mpy_val
 static mpy_value class_get(mpy_vm *vm, mpy_value self, mpy_value inst, mpy_type *owner)
 {
     if (!owner) owner = mpy_typeof(vm, inst);
-    return mpy_method_new(vm, ((mpy_wrapper *)self.u.o)->func, mpy_from_obj(owner));
+    mpy_value f = ((mpy_wrapper *)self.u.o)->func;
+    /* As CPython 3.11, a wrapped descriptor other than a function (a
+     * property, another classmethod) is bound to the class through its
+     * own __get__(cls, cls). */
+    mpy_type *ft = mpy_typeof(vm, f);
+    if (ft->slots.descr_get && ft != vm->types[MPY_TYPE_FUNCTION] && ft != vm->types[MPY_TYPE_NATIVE])
+        return ft->slots.descr_get(vm, f, mpy_from_obj(owner), owner);
+    return mpy_method_new(vm, f, mpy_from_obj(owner));
 }
 
 static mpy_value wrapper_get_func(mpy_vm *vm, mpy_value self) { return ((mpy_wrapper *)self.u.o)->func; }

@@ -113,6 +113,7 @@ static bool resize(mpy_vm *vm, mpy_dict *d, size_t min_used)
     d->index = index;
     d->entries = entries;
     d->mask = size - 1;
+    d->fill = n;
     d->cap = cap;
     d->nentries = n;
     d->version++;
@@ -145,12 +146,15 @@ static bool set_hashed(mpy_vm *vm, mpy_dict *d, mpy_value key, int64_t hash, mpy
         d->entries[d->index[slot]].value = value;
         return true;
     }
-    if (d->nentries >= d->cap) {
+    /* Deleted index slots are never EMPTY again until a resize; count
+     * them so that repeated insert/delete cannot fill the index. */
+    if (d->nentries >= d->cap || (d->index && d->index[ins] == EMPTY && d->fill + 1 > d->cap)) {
         if (!resize(vm, d, d->used + 1)) return false;
         slot = lookup(vm, d, key, hash, &ins); /* cannot fail: key is new */
         (void)slot;
     }
     mpy_dict_changed(vm, d);
+    if (d->index[ins] == EMPTY) d->fill++;
     d->index[ins] = (int32_t)d->nentries;
     mpy_dict_entry *e = &d->entries[d->nentries++];
     e->hash = hash;
@@ -251,7 +255,7 @@ void mpy_dict_clear(mpy_vm *vm, mpy_dict *d)
     if (d->entries) mpy_mem_free(vm, d->entries, d->cap * sizeof(mpy_dict_entry));
     d->index = NULL;
     d->entries = NULL;
-    d->mask = d->cap = d->nentries = d->used = 0;
+    d->mask = d->cap = d->nentries = d->used = d->fill = 0;
     d->version++;
 }
 

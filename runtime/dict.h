@@ -22,6 +22,8 @@ struct mpy_dict {
     mpy_dict *dict;         /* __dict__ of a dict subclass instance */
     size_t used;            /* live entries */
     size_t nentries;        /* entries used in `entries`, live or deleted */
+    size_t fill;            /* index slots not EMPTY (live + DELETED): lookups
+                               need an EMPTY slot to stop, so this stays < cap */
     size_t cap;             /* capacity of `entries` */
     size_t mask;            /* index table size - 1 (power of two) */
     int32_t *index;         /* -1 empty, -2 deleted, else entry number */

@@ -15,6 +15,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/list.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
@@ -328,13 +329,33 @@ static mpy_value exc_m_with_traceback(mpy_vm *vm, int argc, const mpy_value *arg
     return args[0];
 }
 
+/* e.add_note(note) (3.11): appends to the list in e.__notes__, which the
+ * report of vm/errors.c prints after the message. */
 static mpy_value exc_m_add_note(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    return mpy_err_fmt_v(vm, MPY_EXC_AttributeError, "'%s' object has no attribute 'add_note'", mpy_tname(vm, args[0]));
+    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "add_note() takes no keyword arguments");
+    if (argc != 2)
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "BaseException.add_note() takes exactly one argument (%d given)",
+                             argc - 1);
+    if (!mpy_is_sub(vm, args[1], MPY_TYPE_STR))
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "note must be a str, not '%s'", mpy_tname(vm, args[1]));
+    mpy_dict *d = mpy_instance_dict(vm, args[0], true);
+    if (!d) return MPY_NULL;
+    mpy_value notes = mpy_dict_get_cstr(vm, d, "__notes__");
+    if (mpy_is_null(notes)) {
+        mpy_list *l = mpy_list_new(vm, 1);
+        if (!l || !mpy_dict_set_cstr(vm, d, "__notes__", mpy_from_obj(l))) return MPY_NULL;
+        notes = mpy_from_obj(l);
+    } else if (!mpy_is_sub(vm, notes, MPY_TYPE_LIST)) {
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    if (!mpy_list_append(vm, (mpy_list *)notes.u.o, args[1])) return MPY_NULL;
+    return MPY_NONE;
 }
 
 static const mpy_method_def exc_methods[] = {
     {"with_traceback", exc_m_with_traceback, MPY_METH_DEFAULT},
+    {"add_note", exc_m_add_note, MPY_METH_DEFAULT},
     {NULL, NULL, 0},
 };
 static const mpy_getset_def exc_getsets[] = {
@@ -371,7 +392,6 @@ bool mpy_exc_init_types(mpy_vm *vm)
         MPY_EXC_TYPES(BASE)
 #undef BASE
     };
-    (void)exc_m_add_note;
     for (int i = 0; i < MPY_EXC_COUNT; i++) {
         mpy_type *base = NULL;
         if (strcmp(bases[i], "object") == 0) base = vm->types[MPY_TYPE_OBJECT];

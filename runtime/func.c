@@ -267,9 +267,18 @@ static mpy_value native_get_name(mpy_vm *vm, mpy_value self)
     return mpy_from_obj(mpy_str_from_cstr(vm, ((mpy_native *)self.u.o)->name));
 }
 
+/* A method of a built-in type: "list.append", as CPython. */
+static mpy_value native_get_qualname(mpy_vm *vm, mpy_value self)
+{
+    mpy_native *n = (mpy_native *)self.u.o;
+    if (!n->owner) return native_get_name(vm, self);
+    mpy_str *q = n->owner->qualname ? n->owner->qualname : n->owner->name;
+    return mpy_from_obj(mpy_str_printf(vm, "%s.%s", q->data, n->name));
+}
+
 static const mpy_getset_def native_getsets[] = {
     {"__name__", native_get_name, NULL},
-    {"__qualname__", native_get_name, NULL},
+    {"__qualname__", native_get_qualname, NULL},
     {NULL, NULL, NULL},
 };
 
@@ -314,6 +323,13 @@ static mpy_value method_repr(mpy_vm *vm, mpy_value self)
         if (mpy_is_sub(vm, m->self, MPY_TYPE_MODULE))
             return mpy_from_obj(mpy_str_printf(vm, "<built-in function %s>", n->name));
         return mpy_from_obj(mpy_str_printf(vm, "<built-in method %s of %s object at %p>", n->name,
+                                           mpy_tname(vm, m->self), (void *)m->self.u.o));
+    }
+    if (mpy_is_type(vm, m->func, MPY_TYPE_WRAPPER)) {
+        /* A slot wrapper bound to an instance: CPython's method-wrapper. */
+        mpy_value n = mpy_getattr(vm, m->func, vm->names.__name__);
+        if (mpy_is_null(n) || !mpy_is_sub(vm, n, MPY_TYPE_STR)) return MPY_NULL;
+        return mpy_from_obj(mpy_str_printf(vm, "<method-wrapper '%s' of %s object at %p>", mpy_as_str(n)->data,
                                            mpy_tname(vm, m->self), (void *)m->self.u.o));
     }
     mpy_value qn = mpy_getattr(vm, m->func, vm->names.__qualname__);

@@ -14,7 +14,8 @@
  * significant first (one zero word for 0); any other hashable seed is
  * replaced by its hash() taken as an unsigned 64-bit number; no seed means
  * 624 words from the OS (/dev/urandom), or the time and pid when that
- * fails.  random() combines 27 and 26 high bits of two outputs into a
+ * fails.  (random.py turns str and bytes seeds into ints with the SHA-512
+ * digest that _sha512 below provides.)  random() combines 27 and 26 high bits of two outputs into a
  * 53-bit double; getrandbits(k) fills 32-bit words from the least
  * significant end, shifting the last word's output right to keep its
  * high bits.
@@ -30,6 +31,7 @@
 #include "vm/state.h"
 #include "runtime/abstract.h"
 #include "runtime/args.h"
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/int.h"
@@ -193,7 +195,9 @@ static mt_random *self_of(mpy_vm *vm, mpy_value self, const char *meth)
 
 /* Random(x=None): keyword arguments are refused only by the base type
  * itself, as in CPython, so subclasses may give their __init__ any
- * signature.  The Python-level __init__ of random.Random seeds again. */
+ * signature.  A subclass instance (random.Random's included) is seeded
+ * again by its __init__, so it starts from the clock, which costs no
+ * system call, rather than from /dev/urandom. */
 static mpy_value random_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     bool base = !(type->flags & MPY_TF_HEAP);
@@ -201,7 +205,8 @@ static mpy_value random_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_valu
     if (base && argc > 1) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "Random() requires 0 or 1 argument");
     mt_random *r = mpy_obj_alloc(vm, type, type->instance_size);
     if (!r) return MPY_NULL;
-    if (!random_seed_value(vm, r, base && argc == 1 ? args[0] : MPY_NULL)) return MPY_NULL;
+    if (!base) seed_from_time(r);
+    else if (!random_seed_value(vm, r, argc == 1 ? args[0] : MPY_NULL)) return MPY_NULL;
     return mpy_from_obj(r);
 }
 
@@ -212,7 +217,7 @@ static bool random_init(mpy_vm *vm, mpy_value self, int argc, const mpy_value *a
 
 static mpy_value random_m_seed(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!mpy_args_tuple(vm, "seed", argc - 1, kw, 0, 1)) return MPY_NULL;
+    if (!mpy_args_count(vm, "seed", argc - 1, kw, 0, 1)) return MPY_NULL;
     mt_random *r = self_of(vm, args[0], "seed");
     if (!r || !random_seed_value(vm, r, argc > 1 ? args[1] : MPY_NULL)) return MPY_NULL;
     return MPY_NONE;
@@ -220,7 +225,7 @@ static mpy_value random_m_seed(mpy_vm *vm, int argc, const mpy_value *args, mpy_
 
 static mpy_value random_m_random(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (MPY_UNLIKELY(argc != 1 || kw) && !mpy_args_none(vm, "random", argc - 1, kw)) return MPY_NULL;
+    if (MPY_UNLIKELY(argc != 1 || kw) && !mpy_args_none(vm, "Random.random", argc - 1, kw)) return MPY_NULL;
     mt_random *r = self_of(vm, args[0], "random");
     if (!r) return MPY_NULL;
     uint32_t a = mt_next(r) >> 5, b = mt_next(r) >> 6;
@@ -243,14 +248,19 @@ static mpy_value int_from_words(mpy_vm *vm, const uint32_t *w, size_t n)
 
 static mpy_value random_m_getrandbits(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!mpy_args_one(vm, "getrandbits", argc - 1, kw)) return MPY_NULL;
+    if (!mpy_args_one(vm, "Random.getrandbits", argc - 1, kw)) return MPY_NULL;
     mt_random *r = self_of(vm, args[0], "getrandbits");
+    if (!r) return MPY_NULL;
+    /* CPython reads k as a C int. */
     int64_t k;
-    if (!r || !mpy_index(vm, args[1], &k)) return MPY_NULL;
+    if (mpy_is_intlike(vm, args[1]) && mpy_is_obj(mpy_int_canonical(vm, args[1])))
+        return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "Python int too large to convert to C int");
+    if (!mpy_index(vm, args[1], &k)) return MPY_NULL;
+    if (k > INT32_MAX || k < INT32_MIN)
+        return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "Python int too large to convert to C int");
     if (k < 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "number of bits must be non-negative");
     if (k == 0) return mpy_from_int(0);
     if (k <= 32) return mpy_from_int(mt_next(r) >> (32 - k));
-    if (k > ((int64_t)1 << 35)) return mpy_err_nomem(vm), MPY_NULL;
     size_t n = (size_t)((k - 1) / 32 + 1);
     uint32_t small[8];
     uint32_t *w = small;
@@ -266,7 +276,7 @@ static mpy_value random_m_getrandbits(mpy_vm *vm, int argc, const mpy_value *arg
 
 static mpy_value random_m_getstate(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!mpy_args_none(vm, "getstate", argc - 1, kw)) return MPY_NULL;
+    if (!mpy_args_none(vm, "Random.getstate", argc - 1, kw)) return MPY_NULL;
     mt_random *r = self_of(vm, args[0], "getstate");
     mpy_tuple *t = r ? mpy_tuple_new(vm, MT_N + 1) : NULL;
     if (!t) return MPY_NULL;
@@ -298,7 +308,7 @@ static bool state_word(mpy_vm *vm, mpy_value v, int64_t *out)
 
 static mpy_value random_m_setstate(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!mpy_args_one(vm, "setstate", argc - 1, kw)) return MPY_NULL;
+    if (!mpy_args_one(vm, "Random.setstate", argc - 1, kw)) return MPY_NULL;
     mt_random *r = self_of(vm, args[0], "setstate");
     if (!r) return MPY_NULL;
     if (!mpy_is_sub(vm, args[1], MPY_TYPE_TUPLE))
@@ -335,10 +345,112 @@ static const mpy_type_spec random_spec = {
     .methods = random_methods,
 };
 
+/* ---------------------------------------------------------------- SHA-512 */
+
+/* seed(str/bytes) keys the generator with the seed's bytes followed by
+ * their SHA-512 digest (CPython takes the digest from hashlib, which
+ * minipy does not have), so this file carries the one hash it needs,
+ * written from FIPS 180-4.  The constants are the first 64 bits of the
+ * fractional parts of the square roots (H0) and cube roots (K) of the
+ * first primes, as the standard defines them. */
+
+static const uint64_t SHA_H0[8] = {
+    0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull, 0x3c6ef372fe94f82bull, 0xa54ff53a5f1d36f1ull,
+    0x510e527fade682d1ull, 0x9b05688c2b3e6c1full, 0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull,
+};
+
+static const uint64_t SHA_K[80] = {
+    0x428a2f98d728ae22ull, 0x7137449123ef65cdull, 0xb5c0fbcfec4d3b2full, 0xe9b5dba58189dbbcull,
+    0x3956c25bf348b538ull, 0x59f111f1b605d019ull, 0x923f82a4af194f9bull, 0xab1c5ed5da6d8118ull,
+    0xd807aa98a3030242ull, 0x12835b0145706fbeull, 0x243185be4ee4b28cull, 0x550c7dc3d5ffb4e2ull,
+    0x72be5d74f27b896full, 0x80deb1fe3b1696b1ull, 0x9bdc06a725c71235ull, 0xc19bf174cf692694ull,
+    0xe49b69c19ef14ad2ull, 0xefbe4786384f25e3ull, 0x0fc19dc68b8cd5b5ull, 0x240ca1cc77ac9c65ull,
+    0x2de92c6f592b0275ull, 0x4a7484aa6ea6e483ull, 0x5cb0a9dcbd41fbd4ull, 0x76f988da831153b5ull,
+    0x983e5152ee66dfabull, 0xa831c66d2db43210ull, 0xb00327c898fb213full, 0xbf597fc7beef0ee4ull,
+    0xc6e00bf33da88fc2ull, 0xd5a79147930aa725ull, 0x06ca6351e003826full, 0x142929670a0e6e70ull,
+    0x27b70a8546d22ffcull, 0x2e1b21385c26c926ull, 0x4d2c6dfc5ac42aedull, 0x53380d139d95b3dfull,
+    0x650a73548baf63deull, 0x766a0abb3c77b2a8ull, 0x81c2c92e47edaee6ull, 0x92722c851482353bull,
+    0xa2bfe8a14cf10364ull, 0xa81a664bbc423001ull, 0xc24b8b70d0f89791ull, 0xc76c51a30654be30ull,
+    0xd192e819d6ef5218ull, 0xd69906245565a910ull, 0xf40e35855771202aull, 0x106aa07032bbd1b8ull,
+    0x19a4c116b8d2d0c8ull, 0x1e376c085141ab53ull, 0x2748774cdf8eeb99ull, 0x34b0bcb5e19b48a8ull,
+    0x391c0cb3c5c95a63ull, 0x4ed8aa4ae3418acbull, 0x5b9cca4f7763e373ull, 0x682e6ff3d6b2b8a3ull,
+    0x748f82ee5defb2fcull, 0x78a5636f43172f60ull, 0x84c87814a1f0ab72ull, 0x8cc702081a6439ecull,
+    0x90befffa23631e28ull, 0xa4506cebde82bde9ull, 0xbef9a3f7b2c67915ull, 0xc67178f2e372532bull,
+    0xca273eceea26619cull, 0xd186b8c721c0c207ull, 0xeada7dd6cde0eb1eull, 0xf57d4f7fee6ed178ull,
+    0x06f067aa72176fbaull, 0x0a637dc5a2c898a6ull, 0x113f9804bef90daeull, 0x1b710b35131c471bull,
+    0x28db77f523047d84ull, 0x32caab7b40c72493ull, 0x3c9ebe0a15c9bebcull, 0x431d67c49c100d4cull,
+    0x4cc5d4becb3e42b6ull, 0x597f299cfc657e2aull, 0x5fcb6fab3ad6faecull, 0x6c44198c4a475817ull,
+};
+
+static inline uint64_t rotr(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
+
+static void sha512_block(uint64_t h[8], const unsigned char *p)
+{
+    uint64_t w[80];
+    for (int t = 0; t < 16; t++) {
+        uint64_t x = 0;
+        for (int i = 0; i < 8; i++) x = x << 8 | p[8 * t + i];
+        w[t] = x;
+    }
+    for (int t = 16; t < 80; t++) {
+        uint64_t s0 = rotr(w[t - 15], 1) ^ rotr(w[t - 15], 8) ^ (w[t - 15] >> 7);
+        uint64_t s1 = rotr(w[t - 2], 19) ^ rotr(w[t - 2], 61) ^ (w[t - 2] >> 6);
+        w[t] = s1 + w[t - 7] + s0 + w[t - 16];
+    }
+    uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (int t = 0; t < 80; t++) {
+        uint64_t t1 = hh + (rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)) + ((e & f) ^ (~e & g)) + SHA_K[t] + w[t];
+        uint64_t t2 = (rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+        hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+}
+
+static void sha512(const unsigned char *msg, size_t len, unsigned char out[64])
+{
+    uint64_t h[8];
+    memcpy(h, SHA_H0, sizeof h);
+    size_t full = len / 128 * 128;
+    for (size_t i = 0; i < full; i += 128) sha512_block(h, msg + i);
+    /* The tail, the 0x80 marker and the 128-bit bit length fill one or
+     * two final blocks. */
+    unsigned char tail[256] = {0};
+    size_t rest = len - full;
+    memcpy(tail, msg + full, rest);
+    tail[rest] = 0x80;
+    size_t blocks = rest + 1 + 16 <= 128 ? 1 : 2;
+    uint64_t bits = (uint64_t)len << 3;
+    for (int i = 0; i < 8; i++) tail[blocks * 128 - 1 - i] = (unsigned char)(bits >> (8 * i));
+    tail[blocks * 128 - 9] = (unsigned char)(len >> 61);
+    for (size_t i = 0; i < blocks; i++) sha512_block(h, tail + 128 * i);
+    for (int i = 0; i < 64; i++) out[i] = (unsigned char)(h[i / 8] >> (56 - 8 * (i % 8)));
+}
+
+/* _random._sha512(data: bytes) -> the 64-byte digest (for random.py). */
+static mpy_value random_sha512(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_args_one(vm, "_sha512", argc, kw)) return MPY_NULL;
+    if (!mpy_is_type(vm, args[0], MPY_TYPE_BYTES))
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "a bytes object is required, not '%s'", mpy_tname(vm, args[0]));
+    const mpy_bytes *b = (const mpy_bytes *)mpy_as_obj(args[0]);
+    unsigned char digest[64];
+    sha512(b->data, b->len, digest);
+    mpy_bytes *r = mpy_bytes_new(vm, digest, sizeof digest);
+    return r ? mpy_from_obj(r) : MPY_NULL;
+}
+
+static const mpy_method_def module_functions[] = {
+    {"_sha512", random_sha512, 0},
+    {NULL, NULL, 0},
+};
+
+/* ------------------------------------------------------------- the module */
+
 mpy_module *mpy_module__random_new(mpy_vm *vm)
 {
     mpy_module *m = mpy_module_new(vm, "_random");
-    mpy_type *t = m ? mpy_type_alloc(vm) : NULL;
+    if (!m || !mpy_module_add_functions(vm, m, module_functions)) return NULL;
+    mpy_type *t = mpy_type_alloc(vm);
     if (!t || !mpy_type_init_builtin(vm, t, &random_spec, vm->types[MPY_TYPE_OBJECT])) return NULL;
     t->module = mpy_str_intern_cstr(vm, "_random");
     if (!t->module || !mpy_dict_set_cstr(vm, m->dict, "Random", mpy_from_obj(t))) return NULL;

@@ -461,19 +461,36 @@ static void type_trace(mpy_vm *vm, mpy_obj *o)
     mpy_gc_mark_obj(vm, (mpy_obj *)t->dict);
 }
 
+/* CPython's checks before setting a special attribute of a class. */
+static bool type_special_check(mpy_vm *vm, mpy_value self, mpy_value v, const char *attr)
+{
+    mpy_type *t = (mpy_type *)self.u.o;
+    if (!(t->flags & MPY_TF_HEAP))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", attr,
+                           mpy_type_name(t));
+    if (mpy_is_null(v))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "cannot delete '%s' attribute of immutable type '%s'", attr,
+                           mpy_type_name(t));
+    return true;
+}
+
 static mpy_value type_get_name(mpy_vm *vm, mpy_value self) { return mpy_from_obj(((mpy_type *)self.u.o)->name); }
 static bool type_set_name(mpy_vm *vm, mpy_value self, mpy_value v)
 {
-    if (mpy_is_null(v) || !mpy_is_sub(vm, v, MPY_TYPE_STR))
-        return mpy_err_msg(vm, MPY_EXC_TypeError, "can only assign string to __name__");
+    if (!type_special_check(vm, self, v, "__name__")) return false;
+    if (!mpy_is_sub(vm, v, MPY_TYPE_STR))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "can only assign string to %s.__name__, not '%s'",
+                           mpy_type_name((mpy_type *)self.u.o), mpy_tname(vm, v));
     ((mpy_type *)self.u.o)->name = mpy_as_str(v);
     return true;
 }
 static mpy_value type_get_qualname(mpy_vm *vm, mpy_value self) { return mpy_from_obj(((mpy_type *)self.u.o)->qualname); }
 static bool type_set_qualname(mpy_vm *vm, mpy_value self, mpy_value v)
 {
-    if (mpy_is_null(v) || !mpy_is_sub(vm, v, MPY_TYPE_STR))
-        return mpy_err_msg(vm, MPY_EXC_TypeError, "can only assign string to __qualname__");
+    if (!type_special_check(vm, self, v, "__qualname__")) return false;
+    if (!mpy_is_sub(vm, v, MPY_TYPE_STR))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "can only assign string to %s.__qualname__, not '%s'",
+                           mpy_type_name((mpy_type *)self.u.o), mpy_tname(vm, v));
     ((mpy_type *)self.u.o)->qualname = mpy_as_str(v);
     return true;
 }
@@ -562,13 +579,19 @@ static const mpy_method_def type_methods[] = {
     {NULL, NULL, 0},
 };
 
+/* __base__ and __mro__ are read-only members in CPython. */
+static bool type_set_readonly(mpy_vm *vm, mpy_value self, mpy_value v)
+{
+    return mpy_err_msg(vm, MPY_EXC_AttributeError, "readonly attribute");
+}
+
 static const mpy_getset_def type_getsets[] = {
     {"__name__", type_get_name, type_set_name},
     {"__qualname__", type_get_qualname, type_set_qualname},
     {"__module__", type_get_module, type_set_module},
     {"__bases__", type_get_bases, NULL},
-    {"__base__", type_get_base, NULL},
-    {"__mro__", type_get_mro, NULL},
+    {"__base__", type_get_base, type_set_readonly},
+    {"__mro__", type_get_mro, type_set_readonly},
     {"__dict__", type_get_dict, NULL},
     {"__doc__", type_get_doc, NULL},
     {NULL, NULL, NULL},

@@ -345,6 +345,47 @@ static mpy_str *suggestion_for(mpy_vm *vm, mpy_value exc)
     return r;
 }
 
+/* The notes of add_note (3.11): each item of exc.__notes__ as str() on
+ * its own line (a str counts as a sequence of one-character notes, as in
+ * CPython); anything that is not a sequence prints as its repr. */
+static void format_notes(mpy_vm *vm, buf *b, mpy_value exc)
+{
+    mpy_dict *d = mpy_instance_dict(vm, exc, false);
+    mpy_value notes = d ? mpy_dict_get_cstr(vm, d, "__notes__") : MPY_NULL;
+    if (mpy_is_null(notes)) return;
+    bool seq = mpy_is_sub(vm, notes, MPY_TYPE_LIST) || mpy_is_sub(vm, notes, MPY_TYPE_TUPLE) ||
+               mpy_is_sub(vm, notes, MPY_TYPE_STR);
+    if (!seq) {
+        mpy_value r = mpy_repr(vm, notes);
+        if (mpy_is_null(r)) {
+            mpy_err_clear(vm);
+            buf_puts(b, "<__notes__ repr() failed>\n");
+            return;
+        }
+        buf_add(b, mpy_as_str(r)->data, mpy_as_str(r)->len);
+        buf_puts(b, "\n");
+        return;
+    }
+    mpy_value it = mpy_iter(vm, notes);
+    if (mpy_is_null(it)) {
+        mpy_err_clear(vm);
+        return;
+    }
+    for (int n = 0; n < 10000; n++) {
+        mpy_value note = mpy_next(vm, it);
+        if (mpy_is_null(note)) break;
+        mpy_value s = mpy_to_str(vm, note);
+        if (mpy_is_null(s)) {
+            mpy_err_clear(vm);
+            buf_puts(b, "<note str() failed>");
+        } else {
+            buf_add(b, mpy_as_str(s)->data, mpy_as_str(s)->len);
+        }
+        buf_puts(b, "\n");
+    }
+    mpy_err_clear(vm);
+}
+
 /* One exception: its traceback (tb: a traceback object, None for none,
  * MPY_NULL for exc.__traceback__), then the exception-only part. */
 static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb, bool suggest)
@@ -374,6 +415,7 @@ static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb, bool sug
     mpy_str *hint = suggest && is_exc ? suggestion_for(vm, exc) : NULL;
     if (hint) buf_printf(b, ". Did you mean: '%s'?", hint->data);
     buf_puts(b, "\n");
+    if (is_exc) format_notes(vm, b, exc);
 }
 
 /* Cause/context chain, oldest first, guarded against cycles.  tb is

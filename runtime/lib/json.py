@@ -22,9 +22,9 @@ they are part of the message ("Expecting value: line 1 column 5 (char
 4)").
 
 Not provided: bytes input in UTF-16 or UTF-32 (NotImplementedError; UTF-8
-with or without a BOM works).  json.dump writes the whole document with
-one write() call after encoding it, where CPython writes it in pieces as
-it goes (so a failing dump leaves nothing half-written here).
+with or without a BOM works).  json.dump encodes the whole document
+before its first write(), where CPython writes pieces as it goes (so a
+dump that fails midway writes nothing here).
 """
 
 __all__ = ["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]
@@ -168,7 +168,20 @@ class _Writer:
 
     def value(self, o, level):
         out = self.out
-        if isinstance(o, str):
+        # Exact types first (the usual case), then the isinstance chain in
+        # CPython's order, which also serves subclasses.
+        t = type(o)
+        if t is str:
+            out.append(self.strfn(o))
+        elif t is int:
+            out.append(int.__repr__(o))
+        elif t is float:
+            out.append(_float_text(o, self.allow_nan))
+        elif t is dict:
+            self.object(o, level)
+        elif t is list:
+            self.array(o, level)
+        elif isinstance(o, str):
             out.append(self.strfn(o))
         elif o is None:
             out.append("null")
@@ -249,7 +262,7 @@ class _Writer:
         items = sorted(dct.items()) if self.sort_keys else dct.items()
         first = True
         for key, val in items:
-            text = self.key_text(key)
+            text = key if type(key) is str else self.key_text(key)
             if text is None:
                 continue
             if first:
@@ -300,38 +313,62 @@ _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\
 _CONSTANTS = {"-Infinity": -_INF, "Infinity": _INF, "NaN": float("nan")}
 
 
+_NUMBER_START = "-0123456789"
+
+
+# Runs of whitespace and of digits are measured with str.lstrip on a
+# window of the text, which does the character loop in C.
 def _skip_ws(s, i):
-    n = len(s)
-    while i < n and s[i] in _WS:
-        i += 1
-    return i
+    while True:
+        window = s[i:i + 32]
+        k = len(window) - len(window.lstrip(_WS))
+        i += k
+        if k < 32:
+            return i
+
+
+def _digits_end(s, i):
+    while True:
+        window = s[i:i + 32]
+        k = len(window) - len(window.lstrip(_DIGITS))
+        i += k
+        if k < 32:
+            return i
 
 
 def _scanstring(s, end, strict=True):
     # s[end - 1] is the opening quote; returns (text, index after the
-    # closing quote).
+    # closing quote).  Plain runs between escapes are found with str.find
+    # and taken whole; only a run holding something unprintable is walked
+    # character by character, to report a control character where the C
+    # scanner does.
     n = len(s)
     begin = end - 1
     if end < 0 or end > n:
         raise ValueError("end is out of bounds")
     chunks = []
     while True:
-        i = end
-        c = ""
-        while i < n:
-            c = s[i]
-            if c == '"' or c == "\\":
-                break
-            if strict and c <= "\x1f":
-                raise JSONDecodeError("Invalid control character at", s, i)
-            i += 1
-        else:
+        q = s.find('"', end)
+        b = s.find("\\", end, n if q < 0 else q)
+        i = b if b >= 0 else q
+        if i < 0:
+            i = n
+        run = s[end:i]
+        if strict and not run.isprintable():
+            for k in range(len(run)):
+                if run[k] <= "\x1f":
+                    raise JSONDecodeError("Invalid control character at", s, end + k)
+        if i == n:
             raise JSONDecodeError("Unterminated string starting at", s, begin)
-        if i > end:
-            chunks.append(s[end:i])
+        c = s[i]
         i += 1
         if c == '"':
+            if not chunks:
+                return run, i
+            chunks.append(run)
             return "".join(chunks), i
+        if run:
+            chunks.append(run)
         if i == n:
             raise JSONDecodeError("Unterminated string starting at", s, begin)
         c = s[i]
@@ -380,31 +417,34 @@ class _Scanner:
         self.memo = {}
 
     def value(self, s, i):
-        n = len(s)
-        if i >= n:
+        if i >= len(s):
             raise StopIteration(i)
         c = s[i]
         if c == '"':
             return _scanstring(s, i + 1, self.strict)
+        if c in _NUMBER_START and not (c == "-" and s.startswith("-Infinity", i)):
+            return self.number(s, i)
         if c == "{":
             return self.object(s, i + 1)
         if c == "[":
             return self.array(s, i + 1)
-        if c == "n" and s[i:i + 4] == "null":
+        if c == "n" and s.startswith("null", i):
             return None, i + 4
-        if c == "t" and s[i:i + 4] == "true":
+        if c == "t" and s.startswith("true", i):
             return True, i + 4
-        if c == "f" and s[i:i + 5] == "false":
+        if c == "f" and s.startswith("false", i):
             return False, i + 5
-        if c == "N" and s[i:i + 3] == "NaN":
+        if c == "N" and s.startswith("NaN", i):
             return self.parse_constant("NaN"), i + 3
-        if c == "I" and s[i:i + 8] == "Infinity":
+        if c == "I" and s.startswith("Infinity", i):
             return self.parse_constant("Infinity"), i + 8
-        if c == "-" and s[i:i + 9] == "-Infinity":
+        if c == "-" and s.startswith("-Infinity", i):
             return self.parse_constant("-Infinity"), i + 9
-        return self.number(s, i)
+        raise StopIteration(i)
 
     def number(self, s, start):
+        # The C scanner's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][-+]?[0-9]+)?
+        # where a '.' or exponent without digits is left unread.
         n = len(s)
         i = start
         if s[i] == "-":
@@ -413,9 +453,7 @@ class _Scanner:
                 raise StopIteration(start)
         c = s[i]
         if "1" <= c <= "9":
-            i += 1
-            while i < n and s[i] in _DIGITS:
-                i += 1
+            i = _digits_end(s, i + 1)
         elif c == "0":
             i += 1
         else:
@@ -423,20 +461,15 @@ class _Scanner:
         is_float = False
         if i < n - 1 and s[i] == "." and s[i + 1] in _DIGITS:
             is_float = True
-            i += 2
-            while i < n and s[i] in _DIGITS:
-                i += 1
+            i = _digits_end(s, i + 2)
         if i < n - 1 and s[i] in "eE":
-            e_start = i
-            i += 1
-            if i < n - 1 and s[i] in "-+":
-                i += 1
-            while i < n and s[i] in _DIGITS:
-                i += 1
-            if s[i - 1] in _DIGITS:
+            j = i + 1
+            if j < n - 1 and s[j] in "-+":
+                j += 1
+            k = _digits_end(s, j)
+            if k > j:
                 is_float = True
-            else:
-                i = e_start
+                i = k
         text = s[start:i]
         if is_float:
             return self.parse_float(text), i
@@ -446,25 +479,34 @@ class _Scanner:
         n = len(s)
         pairs = []
         memo = self.memo
-        i = _skip_ws(s, i)
+        strict = self.strict
+        value = self.value
+        if i < n and s[i] in _WS:
+            i = _skip_ws(s, i)
         if i >= n or s[i] != "}":
             while True:
                 if i >= n or s[i] != '"':
                     raise JSONDecodeError("Expecting property name enclosed in double quotes", s, i)
-                key, i = _scanstring(s, i + 1, self.strict)
+                key, i = _scanstring(s, i + 1, strict)
                 key = memo.setdefault(key, key)
-                i = _skip_ws(s, i)
+                if i < n and s[i] in _WS:
+                    i = _skip_ws(s, i)
                 if i >= n or s[i] != ":":
                     raise JSONDecodeError("Expecting ':' delimiter", s, i)
-                i = _skip_ws(s, i + 1)
-                val, i = self.value(s, i)
+                i += 1
+                if i < n and s[i] in _WS:
+                    i = _skip_ws(s, i)
+                val, i = value(s, i)
                 pairs.append((key, val))
-                i = _skip_ws(s, i)
+                if i < n and s[i] in _WS:
+                    i = _skip_ws(s, i)
                 if i < n and s[i] == "}":
                     break
                 if i >= n or s[i] != ",":
                     raise JSONDecodeError("Expecting ',' delimiter", s, i)
-                i = _skip_ws(s, i + 1)
+                i += 1
+                if i < n and s[i] in _WS:
+                    i = _skip_ws(s, i)
         if self.object_pairs_hook is not None:
             return self.object_pairs_hook(pairs), i + 1
         result = dict(pairs)
@@ -475,17 +517,22 @@ class _Scanner:
     def array(self, s, i):
         n = len(s)
         items = []
-        i = _skip_ws(s, i)
+        value = self.value
+        if i < n and s[i] in _WS:
+            i = _skip_ws(s, i)
         if i >= n or s[i] != "]":
             while True:
-                val, i = self.value(s, i)
+                val, i = value(s, i)
                 items.append(val)
-                i = _skip_ws(s, i)
+                if i < n and s[i] in _WS:
+                    i = _skip_ws(s, i)
                 if i < n and s[i] == "]":
                     break
                 if i >= n or s[i] != ",":
                     raise JSONDecodeError("Expecting ',' delimiter", s, i)
-                i = _skip_ws(s, i + 1)
+                i += 1
+                if i < n and s[i] in _WS:
+                    i = _skip_ws(s, i)
         return items, i + 1
 
 
@@ -560,3 +607,19 @@ def load(fp, *, cls=None, object_hook=None, parse_float=None, parse_int=None, pa
          object_pairs_hook=None, **kw):
     return loads(fp.read(), cls=cls, object_hook=object_hook, parse_float=parse_float, parse_int=parse_int,
                  parse_constant=parse_constant, object_pairs_hook=object_pairs_hook, **kw)
+
+
+# json.decoder and json.encoder: the freezer has no packages, so the two
+# submodules people import names from are small namespaces registered in
+# sys.modules, holding the same classes.
+def _submodule(name, **names):
+    import sys
+    module = type(sys)(name)
+    for key, value in names.items():
+        setattr(module, key, value)
+    sys.modules[name] = module
+    return module
+
+
+decoder = _submodule("json.decoder", JSONDecoder=JSONDecoder, JSONDecodeError=JSONDecodeError)
+encoder = _submodule("json.encoder", JSONEncoder=JSONEncoder)

@@ -12,10 +12,7 @@ output: _randbelow draws k = n.bit_length() bits until the result is
 below n; choice, shuffle and sample go through _randbelow; choices uses
 floor(random() * n), or a bisection of the cumulative weights.
 
-Differences from CPython, each raising rather than guessing:
-- seed(str/bytes/bytearray) with the default version=2 needs SHA-512,
-  which minipy does not have yet: NotImplementedError.  (version=1, the
-  old string hash, works.)
+Differences from CPython:
 - SystemRandom (needs os.urandom) raises NotImplementedError.
 - No DeprecationWarning is printed for randrange() with integral floats
   (minipy has no warnings module); the values are CPython's.
@@ -122,8 +119,8 @@ class Random(_random.Random):
             x ^= len(text)
             a = -2 if x == -1 else x
         elif version == 2 and isinstance(a, (str, bytes, bytearray)):
-            raise NotImplementedError("minipy's random.seed() does not support str, bytes or bytearray "
-                                      "seeds yet (they need SHA-512); use an int seed")
+            data = a.encode() if isinstance(a, str) else bytes(a)
+            a = int.from_bytes(data + _random._sha512(data), "big")
         elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
             raise TypeError("The only supported seed types are: None,\n"
                             "int, float, str, bytes, and bytearray.")
@@ -185,6 +182,12 @@ class Random(_random.Random):
         return self.getrandbits(n * 8).to_bytes(n, "little")
 
     def randrange(self, start, stop=None, step=_ONE):
+        # The common call randrange(int, int) takes the shortest path; the
+        # draws are the same on every path.
+        if stop is not None and step is _ONE and type(start) is int and type(stop) is int:
+            width = stop - start
+            if width > 0:
+                return start + self._randbelow(width)
         istart = _integral_arg(start, "arg 1")
         if stop is None:
             if step is not _ONE:

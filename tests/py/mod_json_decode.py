@@ -83,3 +83,10 @@ doc = {"name": "r\u00e9sum\u00e9", "tags": ["a", "b"], "n": [1, -2, 3.5, 1e100, 
 for opts in [{}, {"indent": 2}, {"ensure_ascii": False}, {"sort_keys": True, "separators": (",", ":")}]:
     text = json.dumps(doc, **opts)
     print(json.loads(text) == doc, len(text))
+
+# the submodules the classes claim to come from
+from json.decoder import JSONDecodeError
+import json.encoder
+print(JSONDecodeError is json.JSONDecodeError, json.decoder.JSONDecoder is json.JSONDecoder,
+      json.encoder.JSONEncoder is json.JSONEncoder)
+print(json.JSONDecodeError, json.JSONEncoder, json.JSONDecoder)

@@ -102,3 +102,32 @@ class Bits(random.Random):
 print(Bits().randrange(6), Bits().randbytes(2))
 print(random.Random(1).randbytes(5), random.Random(1).randbytes(0))
 print(random.Random.__name__, random.Random.__module__, random.Random.__mro__[1])
+
+# str, bytes and bytearray seeds (version 2: the bytes plus their SHA-512),
+# across the hash's padding boundaries (111, 112 and 240 bytes)
+for s in ["hello", "", b"bytes", bytearray(b"ba"), "x" * 111, "y" * 112, "z" * 240, "\u00e9\u20ac\U0001f600"]:
+    random.seed(s)
+    print(repr(s)[:20], random.random(), random.getrandbits(20))
+print(random.Random("seedstr").randint(1, 100), random.Random(b"seedstr").randint(1, 100))
+
+# argument checking of the C methods
+import _random
+r = random.Random(1)
+err(r.random, 1)
+err(r.getrandbits)
+err(_random.Random.seed, r, 1, 2)
+err(r.getrandbits, k=1)
+err(r.getrandbits, 2**70)
+err(r.getrandbits, -2**40)
+err(r.getrandbits, "a")
+err(_random.Random.getstate, r, 1)
+err(_random.Random.setstate, r)
+err(r.getstate, 1)
+err(r.setstate)
+err(_random.Random, x=5)
+print(random.Random(x=5).random() == _random.Random(5).random(), r.getrandbits(True))
+
+# float seeds go through hash(), negative hashes as unsigned 64-bit numbers
+for s in [-3.5, -1.0, 1e300, float("inf"), -2**63, -2**64, 2**63]:
+    random.seed(s)
+    print(s, random.random())
