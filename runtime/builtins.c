@@ -376,7 +376,12 @@ static mpy_value bi_dir(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *
     /* A module's dir is its namespace, as CPython's module.__dir__. */
     if (mpy_is_sub(vm, args[0], MPY_TYPE_MODULE))
         return sorted_keys(vm, mpy_from_obj(((mpy_module *)args[0].u.o)->dict));
-    mpy_value r = mpy_call_method(vm, args[0], "__dir__", 0, NULL);
+    /* __dir__ is looked up on the type, as special methods are: dir(int)
+     * must use type.__dir__, not int's own (unbound) object.__dir__. */
+    mpy_str *name = mpy_str_intern_cstr(vm, "__dir__");
+    mpy_value m = name ? mpy_type_lookup(vm, mpy_typeof(vm, args[0]), name) : MPY_NULL;
+    if (mpy_is_null(m)) return mpy_err_occurred(vm) ? MPY_NULL : mpy_err_fmt_v(vm, MPY_EXC_TypeError, "object does not provide __dir__");
+    mpy_value r = mpy_call1(vm, m, args[0]);
     if (mpy_is_null(r)) return r;
     mpy_list *l = mpy_list_from_iter(vm, r);
     if (!l || !mpy_list_sort(vm, l, MPY_NULL, false)) return MPY_NULL;
