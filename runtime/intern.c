@@ -97,10 +97,27 @@ mpy_str *mpy_str_intern(mpy_vm *vm, const char *utf8, size_t len)
     return mpy_str_intern_str(vm, s);
 }
 
-mpy_str *mpy_str_intern_cstr(mpy_vm *vm, const char *s) { return mpy_str_intern(vm, s, strlen(s)); }
+/* Runtime C code interns the same literal names over and over
+ * ("__setattr__", "append" ...).  A small cache keyed by the text's address
+ * skips hashing them again; the text is compared too, since a caller's
+ * buffer may be reused for other text.  Cleared whenever the collector
+ * may have freed interned strings. */
+mpy_str *mpy_str_intern_cstr(mpy_vm *vm, const char *s)
+{
+    size_t h = ((uintptr_t)s >> 3) & (MPY_CSTR_CACHE - 1);
+    mpy_str *c = vm->cstr_cache[h].str;
+    if (c && vm->cstr_cache[h].key == s && strcmp(c->data, s) == 0) return c;
+    c = mpy_str_intern(vm, s, strlen(s));
+    if (c) {
+        vm->cstr_cache[h].key = s;
+        vm->cstr_cache[h].str = c;
+    }
+    return c;
+}
 
 void mpy_intern_sweep(mpy_vm *vm)
 {
+    memset(vm->cstr_cache, 0, sizeof vm->cstr_cache);
     for (size_t i = 0; i < vm->intern_cap; i++) {
         mpy_str *s = vm->intern[i];
         if (s && s != TOMBSTONE && !s->hdr.marked) vm->intern[i] = TOMBSTONE;

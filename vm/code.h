@@ -58,6 +58,25 @@ typedef struct mpy_global_cache {
     bool builtin;
 } mpy_global_cache;
 
+/* Attribute caches of LOAD_ATTR / LOAD_METHOD / STORE_ATTR, one per name of
+ * the code object (the same name is almost always used on the same type):
+ * for an instance of `type`, while the type attribute cache's epoch is
+ * unchanged, what the generic attribute machinery would do. */
+typedef enum {
+    MPY_AC_NONE = 0,
+    MPY_AC_INSTANCE,   /* load: instance dict, then `descr` (class attribute / non-data descriptor / NULL) */
+    MPY_AC_DATA,       /* load/store: `descr` is a data descriptor (property, slot) */
+    MPY_AC_METHOD,     /* load method: `descr` is a plain function, unless the instance dict has the name */
+    MPY_AC_STORE_DICT, /* store: straight into the instance dict */
+} mpy_attr_cache_kind;
+
+typedef struct mpy_attr_cache {
+    mpy_type *type;
+    uint64_t epoch;
+    mpy_value descr;
+    uint8_t load_kind, store_kind, method_kind;
+} mpy_attr_cache;
+
 typedef struct mpy_code {
     mpy_obj hdr;
     uint32_t *code;          /* ncode instruction words */
@@ -87,6 +106,7 @@ typedef struct mpy_code {
     mpy_str *qualname;       /* co_qualname */
     mpy_str *filename;       /* co_filename */
     mpy_global_cache *gcache; /* nnames entries, made on first LOAD_GLOBAL; NULL until then */
+    mpy_attr_cache *acache;   /* nnames entries, made on first attribute access; NULL until then */
 } mpy_code;
 
 /* A new, empty code object (all arrays NULL).  The compiler fills it in

@@ -713,6 +713,86 @@ static bool flatten_call(mpy_vm *vm, mpy_value callable, mpy_value self, mpy_val
     return true;
 }
 
+/* ---------------------------------------------------- attribute caches */
+
+/* The cache entry for name `arg` of co, made on first use. */
+static mpy_attr_cache *attr_cache(mpy_vm *vm, mpy_code *co, uint32_t arg)
+{
+    if (!co->acache) {
+        co->acache = mpy_mem_realloc(vm, NULL, 0, co->nnames * sizeof *co->acache);
+        if (!co->acache) {
+            mpy_err_clear(vm);
+            return NULL;
+        }
+        memset(co->acache, 0, co->nnames * sizeof *co->acache);
+    }
+    return &co->acache[arg];
+}
+
+/* Does `t` use the generic attribute machinery for loads (no
+ * __getattribute__ / __getattr__ of its own)? */
+static bool generic_load(mpy_type *t)
+{
+    return t->slots.getattr == NULL || t->slots.getattr == mpy_generic_getattr;
+}
+
+/* Fills the entry for instances of t (an instance's type, not a class
+ * object: attribute access on classes goes through type's getattr). */
+static void attr_cache_fill(mpy_vm *vm, mpy_attr_cache *c, mpy_type *t, mpy_str *name)
+{
+    c->type = NULL;
+    if (!generic_load(t) && !(t->flags & MPY_TF_HEAP)) return;
+    mpy_value descr = mpy_type_lookup(vm, t, name);
+    mpy_type *dt = mpy_is_null(descr) ? NULL : mpy_typeof(vm, descr);
+    c->type = t;
+    c->epoch = vm->type_epoch;
+    c->descr = descr;
+    c->load_kind = c->method_kind = c->store_kind = MPY_AC_NONE;
+    if (generic_load(t)) {
+        if (dt && dt->slots.descr_get && dt->slots.descr_set) c->load_kind = MPY_AC_DATA;
+        else c->load_kind = MPY_AC_INSTANCE;
+        if (dt && (dt == vm->types[MPY_TYPE_FUNCTION] ||
+                   (dt == vm->types[MPY_TYPE_NATIVE] && ((mpy_native *)descr.u.o)->owner)))
+            c->method_kind = MPY_AC_METHOD;
+    }
+    /* Stores: a heap class whose __setattr__ is object's. */
+    mpy_value sa = mpy_type_lookup(vm, t, vm->names.__setattr__);
+    mpy_value osa = mpy_dict_get_str(vm, vm->types[MPY_TYPE_OBJECT]->dict, vm->names.__setattr__);
+    if ((t->flags & MPY_TF_HEAP) && t->dict_offset && mpy_is(sa, osa) && name != vm->names.__class__ &&
+        name != vm->names.__dict__) {
+        if (dt && dt->slots.descr_set) c->store_kind = MPY_AC_DATA;
+        else c->store_kind = MPY_AC_STORE_DICT;
+    }
+}
+
+static inline mpy_dict *inst_dict(mpy_type *t, mpy_obj *o)
+{
+    return t->dict_offset ? *(mpy_dict **)((char *)o + t->dict_offset) : NULL;
+}
+
+/* obj.name through the cache; MPY_NULL without an exception when the
+ * cache cannot answer (the caller takes the generic path). */
+static inline mpy_value cached_load(mpy_vm *vm, mpy_attr_cache *c, mpy_value obj, mpy_str *name, bool *miss)
+{
+    mpy_type *t = obj.u.o->type;
+    *miss = false;
+    if (c->load_kind == MPY_AC_DATA) {
+        mpy_type *dt = mpy_typeof(vm, c->descr);
+        return dt->slots.descr_get(vm, c->descr, obj, t);
+    }
+    mpy_dict *d = inst_dict(t, obj.u.o);
+    if (d) {
+        mpy_value v = mpy_dict_get_str(vm, d, name);
+        if (!mpy_is_null(v)) return v;
+    }
+    if (!mpy_is_null(c->descr)) {
+        mpy_type *dt = mpy_typeof(vm, c->descr);
+        return dt->slots.descr_get ? dt->slots.descr_get(vm, c->descr, obj, t) : c->descr;
+    }
+    *miss = true;
+    return MPY_NULL;
+}
+
 /* ------------------------------------------------------------ the loop */
 
 #define BINARY_FAST_INT(OPERATOR)                                            \
@@ -963,6 +1043,22 @@ dispatch:
 
     TARGET(LOAD_ATTR) {
         mpy_value obj = sp[-1];
+        if (obj.tag == MPY_TAG_OBJ) {
+            mpy_attr_cache *c = co->acache ? &co->acache[arg] : attr_cache(vm, co, arg);
+            if (c) {
+                if (c->type != obj.u.o->type || c->epoch != vm->type_epoch)
+                    attr_cache_fill(vm, c, obj.u.o->type, names[arg]);
+                if (c->type == obj.u.o->type && c->load_kind != MPY_AC_NONE) {
+                    bool miss;
+                    mpy_value v = cached_load(vm, c, obj, names[arg], &miss);
+                    if (!miss) {
+                        if (mpy_is_null(v)) goto error;
+                        sp[-1] = v;
+                        DISPATCH();
+                    }
+                }
+            }
+        }
         mpy_value v = mpy_getattr(vm, obj, names[arg]);
         if (mpy_is_null(v)) goto error;
         sp[-1] = v;
@@ -970,6 +1066,27 @@ dispatch:
     }
 
     TARGET(STORE_ATTR) {
+        mpy_value obj = sp[-1];
+        if (obj.tag == MPY_TAG_OBJ) {
+            mpy_attr_cache *c = co->acache ? &co->acache[arg] : attr_cache(vm, co, arg);
+            if (c) {
+                mpy_type *t = obj.u.o->type;
+                if (c->type != t || c->epoch != vm->type_epoch) attr_cache_fill(vm, c, t, names[arg]);
+                if (c->type == t && c->store_kind == MPY_AC_STORE_DICT) {
+                    mpy_dict **slot = (mpy_dict **)((char *)obj.u.o + t->dict_offset);
+                    if (!*slot && !(*slot = mpy_dict_new(vm))) goto error;
+                    if (!mpy_dict_set_str(vm, *slot, names[arg], sp[-2])) goto error;
+                    sp -= 2;
+                    DISPATCH();
+                }
+                if (c->type == t && c->store_kind == MPY_AC_DATA) {
+                    mpy_type *dt = mpy_typeof(vm, c->descr);
+                    if (!dt->slots.descr_set(vm, c->descr, obj, sp[-2])) goto error;
+                    sp -= 2;
+                    DISPATCH();
+                }
+            }
+        }
         if (!mpy_setattr(vm, sp[-1], names[arg], sp[-2])) goto error;
         sp -= 2;
         DISPATCH();
@@ -982,6 +1099,27 @@ dispatch:
     }
 
     TARGET(LOAD_METHOD) {
+        mpy_value obj = sp[-1];
+        if (obj.tag == MPY_TAG_OBJ) {
+            mpy_attr_cache *c = co->acache ? &co->acache[arg] : attr_cache(vm, co, arg);
+            if (c) {
+                mpy_type *t = obj.u.o->type;
+                if (c->type != t || c->epoch != vm->type_epoch) attr_cache_fill(vm, c, t, names[arg]);
+                if (c->type == t && c->method_kind == MPY_AC_METHOD) {
+                    /* An instance attribute of the same name wins. */
+                    mpy_dict *d = inst_dict(t, obj.u.o);
+                    mpy_value iv = d ? mpy_dict_get_str(vm, d, names[arg]) : MPY_NULL;
+                    if (mpy_is_null(iv)) {
+                        sp[-1] = c->descr;
+                        PUSH(obj);
+                    } else {
+                        sp[-1] = iv;
+                        PUSH(MPY_NULL);
+                    }
+                    DISPATCH();
+                }
+            }
+        }
         mpy_value self;
         mpy_value m = mpy_getmethod(vm, sp[-1], names[arg], &self);
         if (mpy_is_null(m)) goto error;
@@ -1069,6 +1207,82 @@ dispatch:
                 sp[-2] = mpy_from_float(sp[-2].u.f * sp[-1].u.f);
                 sp--;
                 DISPATCH();
+            }
+            break;
+        case MPY_BINOP_FLOORDIV:
+        case MPY_BINOP_INPLACE + MPY_BINOP_FLOORDIV:
+            if (sp[-2].tag == MPY_TAG_INT && sp[-1].tag == MPY_TAG_INT && sp[-1].u.i > 0) {
+                /* Floor division by a positive divisor: round toward minus
+                 * infinity (C truncates toward zero). */
+                int64_t a = sp[-2].u.i, b = sp[-1].u.i, q = a / b;
+                if ((a % b) < 0) q--;
+                sp[-2] = mpy_from_int(q);
+                sp--;
+                DISPATCH();
+            }
+            break;
+        case MPY_BINOP_MOD:
+        case MPY_BINOP_INPLACE + MPY_BINOP_MOD:
+            if (sp[-2].tag == MPY_TAG_INT && sp[-1].tag == MPY_TAG_INT && sp[-1].u.i > 0) {
+                int64_t a = sp[-2].u.i, b = sp[-1].u.i, m = a % b;
+                if (m < 0) m += b;
+                sp[-2] = mpy_from_int(m);
+                sp--;
+                DISPATCH();
+            }
+            break;
+        case MPY_BINOP_TRUEDIV:
+        case MPY_BINOP_INPLACE + MPY_BINOP_TRUEDIV:
+            if (sp[-1].tag == MPY_TAG_FLOAT && sp[-2].tag == MPY_TAG_FLOAT && sp[-1].u.f != 0.0) {
+                sp[-2] = mpy_from_float(sp[-2].u.f / sp[-1].u.f);
+                sp--;
+                DISPATCH();
+            }
+            break;
+        case MPY_BINOP_AND:
+        case MPY_BINOP_INPLACE + MPY_BINOP_AND:
+            if (sp[-2].tag == MPY_TAG_INT && sp[-1].tag == MPY_TAG_INT) {
+                sp[-2] = mpy_from_int(sp[-2].u.i & sp[-1].u.i);
+                sp--;
+                DISPATCH();
+            }
+            break;
+        case MPY_BINOP_OR:
+        case MPY_BINOP_INPLACE + MPY_BINOP_OR:
+            if (sp[-2].tag == MPY_TAG_INT && sp[-1].tag == MPY_TAG_INT) {
+                sp[-2] = mpy_from_int(sp[-2].u.i | sp[-1].u.i);
+                sp--;
+                DISPATCH();
+            }
+            break;
+        case MPY_BINOP_XOR:
+        case MPY_BINOP_INPLACE + MPY_BINOP_XOR:
+            if (sp[-2].tag == MPY_TAG_INT && sp[-1].tag == MPY_TAG_INT) {
+                sp[-2] = mpy_from_int(sp[-2].u.i ^ sp[-1].u.i);
+                sp--;
+                DISPATCH();
+            }
+            break;
+        case MPY_BINOP_RSHIFT:
+        case MPY_BINOP_INPLACE + MPY_BINOP_RSHIFT:
+            if (sp[-2].tag == MPY_TAG_INT && sp[-1].tag == MPY_TAG_INT && sp[-1].u.i >= 0) {
+                /* Arithmetic shift; 63 or more leaves only the sign. */
+                int64_t a = sp[-2].u.i, n = sp[-1].u.i;
+                sp[-2] = mpy_from_int(n >= 63 ? (a < 0 ? -1 : 0) : (a >> n));
+                sp--;
+                DISPATCH();
+            }
+            break;
+        case MPY_BINOP_LSHIFT:
+        case MPY_BINOP_INPLACE + MPY_BINOP_LSHIFT:
+            if (sp[-2].tag == MPY_TAG_INT && sp[-1].tag == MPY_TAG_INT && sp[-1].u.i >= 0 && sp[-1].u.i < 63) {
+                /* Only when no bit (and not the sign) is shifted out. */
+                int64_t a = sp[-2].u.i, n = sp[-1].u.i;
+                if (a >= -((int64_t)1 << (62 - n)) && a < ((int64_t)1 << (62 - n))) {
+                    sp[-2] = mpy_from_int((int64_t)((uint64_t)a << n));
+                    sp--;
+                    DISPATCH();
+                }
             }
             break;
         default:

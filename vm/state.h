@@ -65,6 +65,8 @@ struct mpy_vm {
     /* --- interned strings (runtime/intern.c): open addressing, weak --- */
     mpy_str **intern;
     size_t intern_cap, intern_count;
+#define MPY_CSTR_CACHE 256
+    struct { const char *key; mpy_str *str; } cstr_cache[MPY_CSTR_CACHE]; /* mpy_str_intern_cstr */
 
     /* --- types and singletons --- */
     mpy_type *types[MPY_TYPE_COUNT];
