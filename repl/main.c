@@ -198,6 +198,36 @@ static int console(mpy_vm *vm, bool banner)
     return status;
 }
 
+/* os.path.abspath(path): joined to the working directory and normalised
+ * ("." and ".." components, repeated slashes), as python3 reports the
+ * main script's path in __file__ and tracebacks. */
+static void abspath(const char *path, char *out, size_t cap)
+{
+    char tmp[8192];
+    if (path[0] == '/' || !getcwd(tmp, sizeof tmp - 2)) tmp[0] = 0;
+    size_t n = strlen(tmp);
+    snprintf(tmp + n, sizeof tmp - n, "/%s", path);
+    /* Rebuild component by component. */
+    size_t len = 0;
+    out[0] = 0;
+    for (char *seg = strtok(tmp, "/"); seg; seg = strtok(NULL, "/")) {
+        if (strcmp(seg, ".") == 0) continue;
+        if (strcmp(seg, "..") == 0) {
+            while (len > 0 && out[len - 1] != '/') len--;
+            if (len > 0) len--;
+            out[len] = 0;
+            continue;
+        }
+        size_t k = strlen(seg);
+        if (len + k + 2 >= cap) break;
+        out[len++] = '/';
+        memcpy(out + len, seg, k);
+        len += k;
+        out[len] = 0;
+    }
+    if (len == 0) snprintf(out, cap, "/");
+}
+
 /* The directory part of a script path, for sys.path[0]. */
 static void script_dir(const char *path, char *out, size_t cap)
 {
@@ -285,8 +315,11 @@ int main(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: a read returns EINTR */
 
-    char dir[4096] = "";
-    if (file && strcmp(file, "-") != 0) script_dir(file, dir, sizeof dir);
+    char dir[4096] = "", path[4096] = "";
+    if (file && strcmp(file, "-") != 0) {
+        abspath(file, path, sizeof path);
+        script_dir(path, dir, sizeof dir);
+    }
     mpy_set_path0(vm, dir);
 
     int status = 0;
@@ -306,7 +339,7 @@ int main(int argc, char **argv)
         fclose(f);
         if (!src) return 1;
         if (dis) status = mpy_dis(vm, src, len, file) == MPY_OK ? 0 : 1;
-        else status = run_source(vm, src, len, file);
+        else status = run_source(vm, src, len, path);
         free(src);
     } else if (!tty && !inspect) {
         size_t len;

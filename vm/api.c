@@ -89,6 +89,11 @@ mpy_result mpy_exec(mpy_vm *vm, const char *src, size_t len, const char *filenam
     vm->exc = MPY_NULL;
     mpy_dict *main = mpy_vm_main_dict(vm);
     if (!main) return mpy_err_msg(vm, MPY_EXC_RuntimeError, "no __main__ module"), MPY_RUNTIME_ERROR;
+    /* A real file (not "<string>", "<stdin>") is __main__.__file__. */
+    if (filename && filename[0] != '<' && mode == MPY_EXEC_FILE) {
+        mpy_str *f = mpy_str_from_cstr(vm, filename);
+        if (!f || !mpy_dict_set_str(vm, main, vm->names.__file__, mpy_from_obj(f))) return mpy_result_of_pending(vm);
+    }
     mpy_code *co = mpy_compile_source(vm, src, len, filename, parse_mode(mode));
     if (co) mpy_run_code(vm, co, main, MPY_NULL);
     return mpy_result_of_pending(vm);
