@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <unistd.h>
 
 #include "vm/vm.h"
@@ -50,33 +51,77 @@ static void write_hook(mpy_vm *vm, mpy_stream stream, const char *text, size_t l
 }
 
 /* One line of stdin without its newline, in a buffer that grows; NULL at
- * end of input or when interrupted (got_sigint set). */
+ * end of input or when Ctrl+C interrupts the wait (got_sigint set).
+ *
+ * Input is read with read(2) into our own buffer, and the wait happens in
+ * pselect() with SIGINT unblocked only there: a Ctrl+C that arrives just
+ * before the wait is then seen by it instead of being lost in the gap
+ * between checking the flag and blocking. */
 static char *line_buf;
 static size_t line_cap;
+static char in_buf[4096];
+static size_t in_pos, in_len;
+static bool in_eof;
+
+/* The next input byte, -1 at end of input, -2 when interrupted. */
+static int next_byte(const sigset_t *waitmask)
+{
+    if (in_pos < in_len) return (unsigned char)in_buf[in_pos++];
+    if (in_eof) return -1;
+    for (;;) {
+        if (got_sigint) return -2;
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(0, &fds);
+        int r = pselect(1, &fds, NULL, NULL, NULL, waitmask);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            in_eof = true;
+            return -1;
+        }
+        ssize_t n = read(0, in_buf, sizeof in_buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            in_eof = true;
+            return -1;
+        }
+        in_pos = 0;
+        in_len = (size_t)n;
+        return (unsigned char)in_buf[in_pos++];
+    }
+}
 
 static const char *read_stdin_line(size_t *len)
 {
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    sigset_t waitmask = old;
+    sigdelset(&waitmask, SIGINT);
+    bool ok = true;
     size_t n = 0;
     for (;;) {
         if (n + 2 > line_cap) {
             size_t cap = line_cap ? line_cap * 2 : 256;
             char *p = realloc(line_buf, cap);
-            if (!p) return NULL;
+            if (!p) {
+                ok = false;
+                break;
+            }
             line_buf = p;
             line_cap = cap;
         }
-        int c = getc(stdin);
-        if (c == EOF) {
-            if (ferror(stdin) && errno == EINTR && got_sigint) {
-                clearerr(stdin);
-                return NULL;
-            }
-            if (n == 0) return NULL;
+        int c = next_byte(&waitmask);
+        if (c == -2 || (c == -1 && n == 0)) {
+            ok = false;
             break;
         }
-        if (c == '\n') break;
+        if (c == -1 || c == '\n') break;
         line_buf[n++] = (char)c;
     }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (!ok) return NULL;
     line_buf[n] = 0;
     *len = n;
     return line_buf;
@@ -164,11 +209,12 @@ static int console(mpy_vm *vm, bool banner)
     bool more = false;
     int status = 0;
     for (;;) {
+        /* From here until the line is read, Ctrl+C cancels the line. */
+        got_sigint = 0;
+        reading = 1;
         const char *prompt = mpy_prompt(vm, more);
         write_hook(vm, MPY_STDERR, prompt, strlen(prompt));
-        got_sigint = 0;
         size_t len;
-        reading = 1;
         const char *line = read_stdin_line(&len);
         reading = 0;
         if (!line) {

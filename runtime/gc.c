@@ -18,6 +18,7 @@
 
 #include "vm/state.h"
 #include "runtime/exc.h"
+#include "runtime/pool.h"
 #include "runtime/str.h"
 
 /* Collection policy: collect when the heap has grown by as much as
@@ -67,8 +68,25 @@ void mpy_mem_free(mpy_vm *vm, void *p, size_t size)
 
 void *mpy_obj_alloc(mpy_vm *vm, mpy_type *type, size_t size)
 {
-    mpy_obj *o = mpy_mem_realloc(vm, NULL, 0, size);
-    if (!o) return NULL;
+    mpy_obj *o;
+    if (mpy_pool_small(size)) {
+        /* Small objects come from the pool; the cap and the collector
+         * count them by their size, as if allocated one by one. */
+        if (vm->config.memory_limit && vm->bytes_allocated + size > vm->config.memory_limit) {
+            mpy_err_nomem(vm);
+            return NULL;
+        }
+        o = mpy_pool_alloc(vm, size);
+        if (!o) {
+            mpy_err_nomem(vm);
+            return NULL;
+        }
+        vm->bytes_allocated += size;
+        if (vm->bytes_allocated > vm->peak_bytes) vm->peak_bytes = vm->bytes_allocated;
+    } else {
+        o = mpy_mem_realloc(vm, NULL, 0, size);
+        if (!o) return NULL;
+    }
     memset(o, 0, size);
     o->type = type;
     o->size = (uint32_t)size;
@@ -144,10 +162,22 @@ static void mark_roots(mpy_vm *vm)
 
 void mpy_intern_sweep(mpy_vm *vm); /* intern.c: drops unmarked strings */
 
+/* An object's memory back to the pool or the host allocator. */
+static void release(mpy_vm *vm, mpy_obj *o)
+{
+    size_t size = o->size;
+    if (mpy_pool_small(size)) {
+        mpy_pool_free(vm, o, size);
+        vm->bytes_allocated -= size;
+    } else {
+        mpy_mem_free(vm, o, size);
+    }
+}
+
 static void free_obj(mpy_vm *vm, mpy_obj *o)
 {
     if (o->type && o->type->slots.finalize) o->type->slots.finalize(vm, o);
-    mpy_mem_free(vm, o, o->size);
+    release(vm, o);
 }
 
 static size_t sweep(mpy_vm *vm)
@@ -201,8 +231,9 @@ void mpy_gc_free_all(mpy_vm *vm)
     while (vm->objects) {
         mpy_obj *o = vm->objects;
         vm->objects = o->next;
-        mpy_mem_free(vm, o, o->size);
+        release(vm, o);
     }
+    mpy_pool_destroy(vm);
     raw_realloc(vm, vm->gray, vm->capgray * sizeof *vm->gray, 0);
     vm->gray = NULL;
     vm->capgray = 0;

@@ -59,6 +59,7 @@ struct mpy_vm {
     bool stress_gc;           /* collect at every safe point (MPY_STRESS_GC) */
     mpy_obj **gray;           /* mark stack */
     size_t ngray, capgray;
+    void *pool;               /* runtime/pool.c: small-object free lists and blocks */
     mpy_value *roots;         /* mpy_root_push stack */
     int nroots, caproots;
 
