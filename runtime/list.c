@@ -124,14 +124,57 @@ typedef struct sorter {
     mpy_vm *vm;
     mpy_value *keys, *vals;
     mpy_value *tmpk, *tmpv;
+    /* Set when every key is an exact str / an exact tuple (checked once
+     * before sorting, as CPython's unsafe_*_compare): those comparisons
+     * then skip the generic protocol. */
+    bool all_str, all_tuple;
 } sorter;
 
+/* str < str by code point: UTF-8 bytes compare in the same order. */
+static inline bool str_lt(const mpy_str *a, const mpy_str *b)
+{
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->data, b->data, n);
+    return c < 0 || (c == 0 && a->len < b->len);
+}
+
+static inline bool is_exact(mpy_vm *vm, mpy_value v, mpy_type_id id)
+{
+    return v.tag == MPY_TAG_OBJ && v.u.o->type == vm->types[id];
+}
+
+/* Tuples element by element while the elements are ints or exact strs;
+ * -2 when the first differing elements are anything else (the caller then
+ * compares the whole tuples generically, which gives the same answer). */
+static int tuple_lt_fast(mpy_vm *vm, const mpy_tuple *a, const mpy_tuple *b)
+{
+    size_t n = a->len < b->len ? a->len : b->len;
+    for (size_t i = 0; i < n; i++) {
+        mpy_value x = a->items[i], y = b->items[i];
+        if (x.tag == MPY_TAG_INT && y.tag == MPY_TAG_INT) {
+            if (x.u.i != y.u.i) return x.u.i < y.u.i;
+        } else if (is_exact(vm, x, MPY_TYPE_STR) && is_exact(vm, y, MPY_TYPE_STR)) {
+            const mpy_str *sx = (const mpy_str *)x.u.o, *sy = (const mpy_str *)y.u.o;
+            if (sx != sy && (sx->len != sy->len || memcmp(sx->data, sy->data, sx->len) != 0))
+                return str_lt(sx, sy);
+        } else if (!mpy_is(x, y)) {
+            return -2;
+        }
+    }
+    return a->len < b->len;
+}
+
 /* 1: a < b, 0: not, -1: error. */
-static inline int islt(mpy_vm *vm, mpy_value a, mpy_value b)
+static inline int islt(sorter *s, mpy_value a, mpy_value b)
 {
     if (a.tag == MPY_TAG_INT && b.tag == MPY_TAG_INT) return a.u.i < b.u.i;
     if (a.tag == MPY_TAG_FLOAT && b.tag == MPY_TAG_FLOAT) return a.u.f < b.u.f;
-    return mpy_compare_bool(vm, a, b, MPY_CMP_LT);
+    if (s->all_str) return str_lt((const mpy_str *)a.u.o, (const mpy_str *)b.u.o);
+    if (s->all_tuple) {
+        int r = tuple_lt_fast(s->vm, (const mpy_tuple *)a.u.o, (const mpy_tuple *)b.u.o);
+        if (r != -2) return r;
+    }
+    return mpy_compare_bool(s->vm, a, b, MPY_CMP_LT);
 }
 
 static void swap_range(mpy_value *a, size_t lo, size_t hi)
@@ -150,7 +193,7 @@ static bool binary_insertion(sorter *s, size_t lo, size_t hi, size_t start)
         size_t l = lo, r = i;
         while (l < r) {
             size_t p = l + (r - l) / 2;
-            int lt = islt(s->vm, pk, s->keys[p]);
+            int lt = islt(s, pk, s->keys[p]);
             if (lt < 0) return false;
             if (lt) r = p;
             else l = p + 1;
@@ -171,11 +214,11 @@ static int64_t count_run(sorter *s, size_t lo, size_t hi)
 {
     if (lo + 1 >= hi) return (int64_t)(hi - lo);
     size_t k = lo + 1;
-    int lt = islt(s->vm, s->keys[k], s->keys[k - 1]);
+    int lt = islt(s, s->keys[k], s->keys[k - 1]);
     if (lt < 0) return -1;
     if (lt) {
         for (k++; k < hi; k++) {
-            lt = islt(s->vm, s->keys[k], s->keys[k - 1]);
+            lt = islt(s, s->keys[k], s->keys[k - 1]);
             if (lt < 0) return -1;
             if (!lt) break;
         }
@@ -183,7 +226,7 @@ static int64_t count_run(sorter *s, size_t lo, size_t hi)
         if (s->vals) swap_range(s->vals, lo, k);
     } else {
         for (k++; k < hi; k++) {
-            lt = islt(s->vm, s->keys[k], s->keys[k - 1]);
+            lt = islt(s, s->keys[k], s->keys[k - 1]);
             if (lt < 0) return -1;
             if (lt) break;
         }
@@ -199,7 +242,7 @@ static bool merge(sorter *s, size_t lo, size_t mid, size_t hi)
     size_t i = 0, j = mid, k = lo;
     bool ok = true;
     while (i < na && j < hi) {
-        int lt = islt(s->vm, s->keys[j], s->tmpk[i]);
+        int lt = islt(s, s->keys[j], s->tmpk[i]);
         if (lt < 0) { ok = false; break; }
         if (lt) {
             if (s->vals) s->vals[k] = s->vals[j];
@@ -228,7 +271,11 @@ static size_t compute_minrun(size_t n)
 static bool sort_array(mpy_vm *vm, mpy_value *keys, mpy_value *vals, size_t n)
 {
     if (n < 2) return true;
-    sorter s = {vm, keys, vals, NULL, NULL};
+    sorter s = {vm, keys, vals, NULL, NULL, true, true};
+    for (size_t i = 0; i < n && (s.all_str || s.all_tuple); i++) {
+        if (!is_exact(vm, keys[i], MPY_TYPE_STR)) s.all_str = false;
+        if (!is_exact(vm, keys[i], MPY_TYPE_TUPLE)) s.all_tuple = false;
+    }
     size_t minrun = compute_minrun(n);
     /* Run boundaries: at most n / minrun + 1 runs. */
     size_t maxruns = n / minrun + 2, nruns = 0;

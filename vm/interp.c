@@ -1333,6 +1333,25 @@ dispatch:
             sp--;
             DISPATCH();
         }
+        if (sp[-2].tag == MPY_TAG_OBJ && sp[-1].tag == MPY_TAG_OBJ &&
+            sp[-2].u.o->type == vm->types[MPY_TYPE_STR] && sp[-1].u.o->type == vm->types[MPY_TYPE_STR]) {
+            /* Exact strs: UTF-8 bytes order as code points do. */
+            const mpy_str *x = (const mpy_str *)sp[-2].u.o, *y = (const mpy_str *)sp[-1].u.o;
+            size_t n = x->len < y->len ? x->len : y->len;
+            int c = x == y ? 0 : memcmp(x->data, y->data, n);
+            if (c == 0) c = (x->len > y->len) - (x->len < y->len);
+            switch (arg) {
+            case MPY_CMP_LT: res = c < 0; break;
+            case MPY_CMP_LE: res = c <= 0; break;
+            case MPY_CMP_EQ: res = c == 0; break;
+            case MPY_CMP_NE: res = c != 0; break;
+            case MPY_CMP_GT: res = c > 0; break;
+            default: res = c >= 0; break;
+            }
+            sp[-2] = mpy_from_bool(res);
+            sp--;
+            DISPATCH();
+        }
         mpy_value r = mpy_compare(vm, sp[-2], sp[-1], (mpy_cmpop)arg);
         if (mpy_is_null(r)) goto error;
         sp[-2] = r;
