@@ -101,6 +101,15 @@ void mpy_gc_mark_obj(mpy_vm *vm, mpy_obj *o)
 {
     if (!o || o->marked) return;
     o->marked = 1;
+    /* Leaves (strs, floats, big ints... whose type has no trace slot)
+     * need no trip through the gray stack: only their type is left to
+     * mark, and types are marked as roots or through their instances. */
+    mpy_type *t = o->type;
+    /* An exact str has no dict to trace (only subclass instances do). */
+    if (t && (!t->slots.trace || t == vm->types[MPY_TYPE_STR])) {
+        if (!t->hdr.marked) mpy_gc_mark_obj(vm, (mpy_obj *)t);
+        return;
+    }
     if (vm->ngray == vm->capgray) {
         /* The gray stack uses the raw allocator: it must not count against
          * the cap, and marking cannot fail half-way.  If even that fails,
