@@ -8,6 +8,7 @@
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/func.h"
+#include "runtime/seq.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -283,7 +284,9 @@ mpy_value mpy_getmethod(mpy_vm *vm, mpy_value obj, mpy_str *name, mpy_value *sel
 {
     mpy_type *t = mpy_typeof(vm, obj);
     *self_out = MPY_NULL;
-    if (t->slots.getattr == mpy_generic_getattr) {
+    /* The containers' getattr is the generic one except for __dict__. */
+    if (t->slots.getattr == mpy_generic_getattr ||
+        (t->slots.getattr == mpy_container_getattr && name != vm->names.__dict__)) {
         mpy_value d = mpy_type_lookup(vm, t, name);
         if (!mpy_is_null(d) && d.tag == MPY_TAG_OBJ) {
             mpy_type *dt = d.u.o->type;

@@ -29,6 +29,7 @@
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/str.h"
+#include "runtime/seq.h"
 #include "runtime/tuple.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -733,7 +734,8 @@ static mpy_attr_cache *attr_cache(mpy_vm *vm, mpy_code *co, uint32_t arg)
  * __getattribute__ / __getattr__ of its own)? */
 static bool generic_load(mpy_type *t)
 {
-    return t->slots.getattr == NULL || t->slots.getattr == mpy_generic_getattr;
+    return t->slots.getattr == NULL || t->slots.getattr == mpy_generic_getattr ||
+           t->slots.getattr == mpy_container_getattr;
 }
 
 /* Fills the entry for instances of t (an instance's type, not a class
@@ -742,6 +744,9 @@ static void attr_cache_fill(mpy_vm *vm, mpy_attr_cache *c, mpy_type *t, mpy_str 
 {
     c->type = NULL;
     if (!generic_load(t) && !(t->flags & MPY_TF_HEAP)) return;
+    /* The container types' getattr differs from the generic one only for
+     * __dict__. */
+    if (name == vm->names.__dict__ && t->slots.getattr == mpy_container_getattr) return;
     mpy_value descr = mpy_type_lookup(vm, t, name);
     mpy_type *dt = mpy_is_null(descr) ? NULL : mpy_typeof(vm, descr);
     c->type = t;
