@@ -345,8 +345,13 @@ typedef enum { MPY_BUILTIN_TYPES(MPY_TYPE_ENUM) MPY_TYPE_COUNT } mpy_type_id;
 typedef enum { MPY_EXC_TYPES(MPY_EXC_ENUM) MPY_EXC_COUNT } mpy_exc_id;
 #undef MPY_EXC_ENUM
 
-/* The type of any value. */
-mpy_type *mpy_typeof(mpy_vm *vm, mpy_value v);
+/* The type of any value.  Heap objects carry it in their header; the
+ * unboxed kinds (None, bool, int, float) ask the VM. */
+mpy_type *mpy_typeof_unboxed(mpy_vm *vm, mpy_value v);
+static inline mpy_type *mpy_typeof(mpy_vm *vm, mpy_value v)
+{
+    return v.tag == MPY_TAG_OBJ ? v.u.o->type : mpy_typeof_unboxed(vm, v);
+}
 /* The built-in type / exception type objects of this VM. */
 mpy_type *mpy_type_get(mpy_vm *vm, mpy_type_id id);
 mpy_type *mpy_exc_type(mpy_vm *vm, mpy_exc_id id);

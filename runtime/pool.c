@@ -68,6 +68,11 @@ void *mpy_pool_alloc(mpy_vm *vm, size_t size)
     free_cell *f = p->free[c];
     if (f) {
         p->free[c] = f->next;
+        /* Freed cells are cold by the time they are reused; fetching the
+         * next one now hides most of that miss from the next allocation. */
+#if defined(__GNUC__) || defined(__clang__)
+        if (f->next) __builtin_prefetch(f->next, 1);
+#endif
         return f;
     }
     size_t need = (c + 1) * 16;

@@ -16,7 +16,7 @@
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 
-mpy_type *mpy_typeof(mpy_vm *vm, mpy_value v)
+mpy_type *mpy_typeof_unboxed(mpy_vm *vm, mpy_value v)
 {
     switch (v.tag) {
     case MPY_TAG_OBJ: return v.u.o->type;
