@@ -75,6 +75,10 @@ typedef struct mpy_attr_cache {
     uint64_t epoch;
     mpy_value descr;
     uint8_t load_kind, store_kind, method_kind;
+    /* Where the name sat in the last instance dict seen: instances of one
+     * class fill their dicts in the same order, so it is usually the
+     * same entry, found without hashing or probing. */
+    uint32_t hint;
 } mpy_attr_cache;
 
 typedef struct mpy_code {

@@ -775,6 +775,18 @@ static inline mpy_dict *inst_dict(mpy_type *t, mpy_obj *o)
     return t->dict_offset ? *(mpy_dict **)((char *)o + t->dict_offset) : NULL;
 }
 
+/* d[name] for an interned name, trying the entry at *hint first. */
+static inline mpy_value dict_get_hinted(mpy_vm *vm, mpy_dict *d, mpy_str *name, uint32_t *hint)
+{
+    uint32_t h = *hint;
+    if (h < d->nentries && d->entries[h].key.tag == MPY_TAG_OBJ && d->entries[h].key.u.o == &name->hdr)
+        return d->entries[h].value;
+    int64_t ix = mpy_dict_entry_index_str(vm, d, name);
+    if (ix < 0) return MPY_NULL;
+    *hint = (uint32_t)ix;
+    return d->entries[ix].value;
+}
+
 /* obj.name through the cache; MPY_NULL without an exception when the
  * cache cannot answer (the caller takes the generic path). */
 static inline mpy_value cached_load(mpy_vm *vm, mpy_attr_cache *c, mpy_value obj, mpy_str *name, bool *miss)
@@ -787,7 +799,7 @@ static inline mpy_value cached_load(mpy_vm *vm, mpy_attr_cache *c, mpy_value obj
     }
     mpy_dict *d = inst_dict(t, obj.u.o);
     if (d) {
-        mpy_value v = mpy_dict_get_str(vm, d, name);
+        mpy_value v = dict_get_hinted(vm, d, name, &c->hint);
         if (!mpy_is_null(v)) return v;
     }
     if (!mpy_is_null(c->descr)) {
@@ -1080,7 +1092,18 @@ dispatch:
                 if (c->type == t && c->store_kind == MPY_AC_STORE_DICT) {
                     mpy_dict **slot = (mpy_dict **)((char *)obj.u.o + t->dict_offset);
                     if (!*slot && !(*slot = mpy_dict_new(vm))) goto error;
-                    if (!mpy_dict_set_str(vm, *slot, names[arg], sp[-2])) goto error;
+                    mpy_dict *d = *slot;
+                    uint32_t h = c->hint;
+                    if (h < d->nentries && d->entries[h].key.tag == MPY_TAG_OBJ &&
+                        d->entries[h].key.u.o == &names[arg]->hdr) {
+                        /* Replacing a value leaves the dict's layout alone. */
+                        d->entries[h].value = sp[-2];
+                        sp -= 2;
+                        DISPATCH();
+                    }
+                    if (!mpy_dict_set_str(vm, d, names[arg], sp[-2])) goto error;
+                    int64_t ix = mpy_dict_entry_index_str(vm, d, names[arg]);
+                    if (ix >= 0) c->hint = (uint32_t)ix;
                     sp -= 2;
                     DISPATCH();
                 }
@@ -1113,7 +1136,7 @@ dispatch:
                 if (c->type == t && c->method_kind == MPY_AC_METHOD) {
                     /* An instance attribute of the same name wins. */
                     mpy_dict *d = inst_dict(t, obj.u.o);
-                    mpy_value iv = d ? mpy_dict_get_str(vm, d, names[arg]) : MPY_NULL;
+                    mpy_value iv = d && d->used ? mpy_dict_get_str(vm, d, names[arg]) : MPY_NULL;
                     if (mpy_is_null(iv)) {
                         sp[-1] = c->descr;
                         PUSH(obj);
