@@ -160,8 +160,10 @@ test check: $(PROG) $(TESTPROG) $(SOLIB) $(EXAMPLES)
 	sh tests/api/run_examples.sh $(BUILD)/examples
 	MAKE="$(MAKE)" CC="$(CC)" SANITIZE="$(SANITIZE)" sh tests/check_install.sh $(BUILD)
 
+# allocator_may_return_null: a huge allocation ([0] * 10**10) must become
+# MemoryError, as without ASan, instead of aborting the run.
 check-asan:
-	$(MAKE) BUILD=build/asan OPT=-O1 \
+	ASAN_OPTIONS=allocator_may_return_null=1 $(MAKE) BUILD=build/asan OPT=-O1 \
 	    SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
 check-clang:

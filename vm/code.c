@@ -55,7 +55,7 @@ static void code_finalize(mpy_vm *vm, mpy_obj *self)
     mpy_code *co = (mpy_code *)self;
     mpy_mem_free(vm, co->code, co->ncode * sizeof *co->code);
     if (co->gcache) mpy_mem_free(vm, co->gcache, co->nnames * sizeof *co->gcache);
-    if (co->acache) mpy_mem_free(vm, co->acache, co->nnames * sizeof *co->acache);
+    if (co->acache) mpy_mem_free(vm, co->acache, MPY_AC_WAYS * co->nnames * sizeof *co->acache);
     mpy_mem_free(vm, co->consts, co->nconsts * sizeof *co->consts);
     mpy_mem_free(vm, co->names, co->nnames * sizeof *co->names);
     mpy_mem_free(vm, co->varnames, co->nlocals * sizeof *co->varnames);

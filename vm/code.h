@@ -70,6 +70,8 @@ typedef enum {
     MPY_AC_STORE_DICT, /* store: straight into the instance dict */
 } mpy_attr_cache_kind;
 
+#define MPY_AC_WAYS 2 /* entries per name */
+
 typedef struct mpy_attr_cache {
     mpy_type *type;
     uint64_t epoch;
@@ -110,7 +112,7 @@ typedef struct mpy_code {
     mpy_str *qualname;       /* co_qualname */
     mpy_str *filename;       /* co_filename */
     mpy_global_cache *gcache; /* nnames entries, made on first LOAD_GLOBAL; NULL until then */
-    mpy_attr_cache *acache;   /* nnames entries, made on first attribute access; NULL until then */
+    mpy_attr_cache *acache;   /* MPY_AC_WAYS * nnames entries, made on first attribute access; NULL until then */
 } mpy_code;
 
 /* A new, empty code object (all arrays NULL).  The compiler fills it in

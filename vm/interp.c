@@ -720,14 +720,14 @@ static bool flatten_call(mpy_vm *vm, mpy_value callable, mpy_value self, mpy_val
 static mpy_attr_cache *attr_cache(mpy_vm *vm, mpy_code *co, uint32_t arg)
 {
     if (!co->acache) {
-        co->acache = mpy_mem_realloc(vm, NULL, 0, co->nnames * sizeof *co->acache);
+        co->acache = mpy_mem_realloc(vm, NULL, 0, MPY_AC_WAYS * co->nnames * sizeof *co->acache);
         if (!co->acache) {
             mpy_err_clear(vm);
             return NULL;
         }
-        memset(co->acache, 0, co->nnames * sizeof *co->acache);
+        memset(co->acache, 0, MPY_AC_WAYS * co->nnames * sizeof *co->acache);
     }
-    return &co->acache[arg];
+    return &co->acache[MPY_AC_WAYS * arg];
 }
 
 /* Does `t` use the generic attribute machinery for loads (no
@@ -768,6 +768,22 @@ static void attr_cache_fill(mpy_vm *vm, mpy_attr_cache *c, mpy_type *t, mpy_str 
         if (dt && dt->slots.descr_set) c->store_kind = MPY_AC_DATA;
         else c->store_kind = MPY_AC_STORE_DICT;
     }
+}
+
+static void attr_cache_fill(mpy_vm *vm, mpy_attr_cache *c, mpy_type *t, mpy_str *name);
+
+/* The entry for name `arg` and instances of t: two per name, so that a
+ * call site seeing two classes (a base and a subclass, say) keeps both;
+ * a third evicts the older.  NULL when nothing can be cached. */
+static inline mpy_attr_cache *attr_lookup(mpy_vm *vm, mpy_code *co, uint32_t arg, mpy_type *t, mpy_str *name)
+{
+    mpy_attr_cache *c = co->acache ? &co->acache[MPY_AC_WAYS * arg] : attr_cache(vm, co, arg);
+    if (!c) return NULL;
+    if (c[0].type == t && c[0].epoch == vm->type_epoch) return &c[0];
+    if (c[1].type == t && c[1].epoch == vm->type_epoch) return &c[1];
+    c[1] = c[0];
+    attr_cache_fill(vm, &c[0], t, name);
+    return c[0].type == t ? &c[0] : NULL;
 }
 
 static inline mpy_dict *inst_dict(mpy_type *t, mpy_obj *o)
@@ -1061,11 +1077,9 @@ dispatch:
     TARGET(LOAD_ATTR) {
         mpy_value obj = sp[-1];
         if (obj.tag == MPY_TAG_OBJ) {
-            mpy_attr_cache *c = co->acache ? &co->acache[arg] : attr_cache(vm, co, arg);
+            mpy_attr_cache *c = attr_lookup(vm, co, arg, obj.u.o->type, names[arg]);
             if (c) {
-                if (c->type != obj.u.o->type || c->epoch != vm->type_epoch)
-                    attr_cache_fill(vm, c, obj.u.o->type, names[arg]);
-                if (c->type == obj.u.o->type && c->load_kind != MPY_AC_NONE) {
+                if (c->load_kind != MPY_AC_NONE) {
                     bool miss;
                     mpy_value v = cached_load(vm, c, obj, names[arg], &miss);
                     if (!miss) {
@@ -1085,11 +1099,10 @@ dispatch:
     TARGET(STORE_ATTR) {
         mpy_value obj = sp[-1];
         if (obj.tag == MPY_TAG_OBJ) {
-            mpy_attr_cache *c = co->acache ? &co->acache[arg] : attr_cache(vm, co, arg);
+            mpy_type *t = obj.u.o->type;
+            mpy_attr_cache *c = attr_lookup(vm, co, arg, t, names[arg]);
             if (c) {
-                mpy_type *t = obj.u.o->type;
-                if (c->type != t || c->epoch != vm->type_epoch) attr_cache_fill(vm, c, t, names[arg]);
-                if (c->type == t && c->store_kind == MPY_AC_STORE_DICT) {
+                if (c->store_kind == MPY_AC_STORE_DICT) {
                     mpy_dict **slot = (mpy_dict **)((char *)obj.u.o + t->dict_offset);
                     if (!*slot && !(*slot = mpy_dict_new(vm))) goto error;
                     mpy_dict *d = *slot;
@@ -1107,7 +1120,7 @@ dispatch:
                     sp -= 2;
                     DISPATCH();
                 }
-                if (c->type == t && c->store_kind == MPY_AC_DATA) {
+                if (c->store_kind == MPY_AC_DATA) {
                     mpy_type *dt = mpy_typeof(vm, c->descr);
                     if (!dt->slots.descr_set(vm, c->descr, obj, sp[-2])) goto error;
                     sp -= 2;
@@ -1129,11 +1142,10 @@ dispatch:
     TARGET(LOAD_METHOD) {
         mpy_value obj = sp[-1];
         if (obj.tag == MPY_TAG_OBJ) {
-            mpy_attr_cache *c = co->acache ? &co->acache[arg] : attr_cache(vm, co, arg);
+            mpy_type *t = obj.u.o->type;
+            mpy_attr_cache *c = attr_lookup(vm, co, arg, t, names[arg]);
             if (c) {
-                mpy_type *t = obj.u.o->type;
-                if (c->type != t || c->epoch != vm->type_epoch) attr_cache_fill(vm, c, t, names[arg]);
-                if (c->type == t && c->method_kind == MPY_AC_METHOD) {
+                if (c->method_kind == MPY_AC_METHOD) {
                     /* An instance attribute of the same name wins. */
                     mpy_dict *d = inst_dict(t, obj.u.o);
                     mpy_value iv = d && d->used ? mpy_dict_get_str(vm, d, names[arg]) : MPY_NULL;
