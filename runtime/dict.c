@@ -143,6 +143,10 @@ static bool set_hashed(mpy_vm *vm, mpy_dict *d, mpy_value key, int64_t hash, mpy
     int64_t slot = lookup(vm, d, key, hash, &ins);
     if (slot == -2) return false;
     if (slot >= 0) {
+        /* A class attribute's new value may be a descriptor where the old
+         * one was not: cached attribute lookups must look again (CPython
+         * also drops a type's version tag on any class attribute store). */
+        mpy_dict_changed(vm, d);
         d->entries[d->index[slot]].value = value;
         return true;
     }

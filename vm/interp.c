@@ -744,6 +744,9 @@ static void attr_cache_fill(mpy_vm *vm, mpy_attr_cache *c, mpy_type *t, mpy_str 
 {
     c->type = NULL;
     if (!generic_load(t) && !(t->flags & MPY_TF_HEAP)) return;
+    /* Class objects (instances of a metaclass) keep their attributes in
+     * the class dict itself: never cached here. */
+    if (t->flags & MPY_TF_TYPE_SUB) return;
     /* The container types' getattr differs from the generic one only for
      * __dict__. */
     if (name == vm->names.__dict__ && t->slots.getattr == mpy_container_getattr) return;
