@@ -1495,6 +1495,22 @@ dispatch:
 
     TARGET(FOR_ITER) {
         mpy_value it = sp[-1];
+        if (it.tag == MPY_TAG_OBJ && it.u.o->type == vm->types[MPY_TYPE_GENERATOR]) {
+            /* Resume a generator directly: everything this frame holds is
+             * on its saved stack, so unlike the generator's `next` slot
+             * (made for C callers) collection may run inside the body. */
+            mpy_value out;
+            SAVE_FRAME();
+            mpy_gen_result r = mpy_gen_send(vm, (mpy_generator *)it.u.o, MPY_NONE, MPY_NULL, &out);
+            if (r == MPY_GEN_ERROR) goto error;
+            if (r == MPY_GEN_RETURNED) {
+                sp--;
+                ip = co->code + arg;
+                DISPATCH();
+            }
+            PUSH(out);
+            DISPATCH();
+        }
         mpy_value v = mpy_next(vm, it);
         if (mpy_is_null(v)) {
             if (mpy_err_occurred(vm)) goto error;
