@@ -887,6 +887,7 @@ mpy_value mpy_interp_run(mpy_vm *vm, mpy_frame *f, mpy_value start_exc, bool *yi
     mpy_str **names;
     uint32_t ins, arg;
     mpy_value result = MPY_NULL;
+    mpy_tuple *call_kw = NULL; /* CALL_KW hands its keyword names to CALL */
 
 #define LOAD_FRAME()                                                         \
     do {                                                                     \
@@ -1701,8 +1702,10 @@ dispatch:
     }
 
     TARGET(CALL) {
+        call_kw = NULL;
+    call_body:;
         int n = (int)arg;
-        mpy_tuple *kwnames = NULL;
+        mpy_tuple *kwnames = call_kw;
         mpy_value *args;
         int argc;
         mpy_value callable = sp[-n - 2];
@@ -1755,48 +1758,10 @@ dispatch:
     }
 
     TARGET(CALL_KW) {
-        /* kwnames sits on top of the arguments; take it off and share
-         * CALL's path. */
-        mpy_tuple *kwn = mpy_as_tuple(POP());
-        int n = (int)arg;
-        mpy_tuple *kwnames = kwn;
-        mpy_value *args;
-        int argc;
-        mpy_value callable = sp[-n - 2];
-        if (!mpy_is_null(sp[-n - 1])) {
-            args = sp - n - 1;
-            argc = n + 1;
-        } else if (callable.tag == MPY_TAG_OBJ && callable.u.o->type == vm->types[MPY_TYPE_METHOD]) {
-            mpy_method *m = (mpy_method *)callable.u.o;
-            sp[-n - 1] = m->self;
-            callable = sp[-n - 2] = m->func;
-            args = sp - n - 1;
-            argc = n + 1;
-        } else {
-            args = sp - n;
-            argc = n;
-        }
-        argc -= (int)kwnames->len;
-        SAVE_FRAME();
-        if (callable.tag == MPY_TAG_OBJ && callable.u.o->type == vm->types[MPY_TYPE_FUNCTION]) {
-            mpy_value gen = MPY_NULL;
-            f->sp = sp - n - 2;
-            mpy_frame *nf = call_frame(vm, (mpy_function *)callable.u.o, argc, args, kwnames, &gen);
-            if (!nf) {
-                if (mpy_is_null(gen)) goto error;
-                sp = f->sp;
-                PUSH(gen);
-                DISPATCH();
-            }
-            f = nf;
-            LOAD_FRAME();
-            DISPATCH();
-        }
-        mpy_value r = mpy_call_rooted(vm, callable, argc, args, kwnames);
-        sp -= n + 2;
-        if (mpy_is_null(r)) goto error;
-        PUSH(r);
-        DISPATCH();
+        /* kwnames (a constant tuple) sits on top of the arguments: take it
+         * off and share CALL's path. */
+        call_kw = mpy_as_tuple(POP());
+        goto call_body;
     }
 
     TARGET(CALL_EX) {
