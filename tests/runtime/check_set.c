@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vm/state.h"
+#include "testvm.h"
 #include "runtime/abstract.h"
 #include "runtime/exc.h"
 #include "runtime/iter.h"
@@ -19,21 +20,8 @@ static mpy_vm *vm;
 static void setup(void) { vm = mpy_vm_new(NULL); }
 static void teardown(void) { mpy_vm_free(vm); }
 
-static const char *R(mpy_value v)
-{
-    static char buf[4096];
-    if (mpy_is_null(v)) {
-        mpy_value e = mpy_err_fetch(vm);
-        mpy_value s = mpy_is_null(e) ? e : mpy_exc_str(vm, e);
-        snprintf(buf, sizeof buf, "%s: %s", mpy_is_null(e) ? "?" : mpy_tname(vm, e),
-                 mpy_is_null(s) ? "?" : mpy_as_str(s)->data);
-        return buf;
-    }
-    mpy_value r = mpy_repr(vm, v);
-    if (mpy_is_null(r)) return R(r);
-    snprintf(buf, sizeof buf, "%s", mpy_as_str(r)->data);
-    return buf;
-}
+/* repr(v), or "Type: message" when v failed (tests/testvm.c). */
+#define R(v) mpy_test_repr(vm, (v))
 
 static mpy_value I(int64_t i) { return mpy_from_int(i); }
 static mpy_value O(void *o) { return o ? mpy_from_obj(o) : MPY_NULL; }
