@@ -136,6 +136,16 @@ static size_t mag_sub(uint32_t *r, const uint32_t *a, size_t na, const uint32_t 
 /* r[0..na+nb) = a * b (schoolbook); r must not overlap a or b. */
 static void mag_mul_school(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
+    /* The shorter operand drives the outer loop, so multiplying by a
+     * one-limb number is one pass over the long one. */
+    if (na > nb) {
+        const uint32_t *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
     memset(r, 0, (na + nb) * sizeof *r);
     for (size_t i = 0; i < na; i++) {
         uint64_t c = 0, ai = a[i];
