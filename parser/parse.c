@@ -249,13 +249,21 @@ static run_result run_to_end(mpy_parse_mode mode, mpy_lexer *lx, mpy_yypstate *p
         bool eof = at_end(src, len, t.start);
         if (k == TOK_ENDMARKER && extra_newline) {
             /* As CPython's parser does in single mode: the first ENDMARKER
-             * is preceded by a NEWLINE of its own (with no column). */
+             * is preceded by a NEWLINE of its own (with no column).  pegen
+             * turns an ENDMARKER into that NEWLINE whenever the token before
+             * it was not one so turned; the implied DEDENTs come in between,
+             * so after them a second NEWLINE comes (the one that ends the
+             * compound statement: `if x:\n  return 1` parses and then gets
+             * the compiler's error). */
             extra_newline = false;
             mpy_token nl = t;
             nl.col = nl.end_col = -1;
             int r = push(ps, ctx, TOK_NEWLINE, &nl);
-            for (int i = 0; r == PUSH_MORE && imply_dedent && i < lx->indent; i++)
+            int dedents = imply_dedent ? lx->indent : 0;
+            for (int i = 0; r == PUSH_MORE && i < dedents; i++)
                 r = push(ps, ctx, TOK_DEDENT, &t);
+            if (r == PUSH_MORE && dedents > 0)
+                r = push(ps, ctx, TOK_NEWLINE, &nl);
             if (r != PUSH_MORE) {
                 res.status = r == PUSH_ACCEPT ? PUSH_ERROR : r;
                 res.at_eof = r == PUSH_ERROR && ctx->err_from_parser;
@@ -303,9 +311,19 @@ static bool ends_expression(int k)
  * and no NEWLINE comes before the end". */
 static void prefer_tokenizer_error(mpy_lexer *lx, mpy_parse_ctx *ctx, const char *src, size_t len)
 {
+    /* pegen raises "unexpected indent" and "unexpected unindent" when the
+     * first pass stopped at an INDENT or DEDENT, and returns without
+     * tokenizing the rest (`\tif x:\n        pass` is that, not the
+     * TabError of line 2). */
+    if (ctx->err.kind == MPY_SYNERR_INDENTATION && strncmp(ctx->err.msg, "unexpected ", 11) == 0)
+        return;
     int err_line = ctx->err.line;
     int tok = ctx->prev_kind[1], before = ctx->prev_kind[0];
-    bool reads_on = starts_expression(tok) || (tok == TOK_EQUAL && ends_expression(before));
+    /* An eval-mode expression at the top level is no named_expression:
+     * invalid_named_expression, which reads past the '=', is not tried
+     * there (`x = (` in eval mode is "invalid syntax" at the '='). */
+    bool named = !(ctx->mode == MPY_MODE_EVAL && lx->level == 0);
+    bool reads_on = starts_expression(tok) || (tok == TOK_EQUAL && named && ends_expression(before));
     bool newline = false;
     for (;;) {
         mpy_token t;

@@ -432,6 +432,16 @@ void mpy_class_fill_slots(mpy_vm *vm, mpy_type *t)
     sl->new_ = slot_new;
     sl->init = slot_init;
     sl->trace = slot_trace;
+    /* (fin helper) __del__: the collector (runtime/gc.c) registers the
+     * instances of a class with this flag when they are allocated, and
+     * the ones made before the class gained a __del__ now. */
+    bool had_del = t->flags & MPY_TF_HAS_DEL;
+    if (!mpy_is_null(mpy_type_lookup(vm, t, vm->names.__del__))) {
+        t->flags |= MPY_TF_HAS_DEL;
+        if (!had_del) mpy_gc_track_type(vm, t);
+    } else {
+        t->flags &= ~MPY_TF_HAS_DEL;
+    }
 }
 
 /* -------------------------------------------------- wrapper descriptors */

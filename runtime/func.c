@@ -375,12 +375,24 @@ static bool method_hash(mpy_vm *vm, mpy_value self, int64_t *out)
     return true;
 }
 
+/* method(func, self): types.MethodType's constructor (mods helper), with
+ * CPython's checks: func callable, exactly two positional arguments. */
+static mpy_value method_new_(mpy_vm *vm, mpy_type *type, int argc, const mpy_value *args, mpy_tuple *kwnames)
+{
+    (void)type;
+    if (kwnames && kwnames->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "method() takes no keyword arguments");
+    if (argc != 2) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "method expected 2 arguments, got %d", argc);
+    if (!mpy_is_callable(vm, args[0])) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "first argument must be callable");
+    if (mpy_is_none(args[1])) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "instance must not be None");
+    return mpy_method_new(vm, args[0], args[1]);
+}
+
 const mpy_type_spec mpy_method_spec = {
     .name = "method",
     .base = MPY_TYPE_OBJECT,
     .instance_size = sizeof(mpy_method),
     .slots = {.call = method_call, .repr = method_repr, .trace = method_trace, .getattr = method_getattr,
-              .richcmp = method_richcmp, .hash = method_hash},
+              .richcmp = method_richcmp, .hash = method_hash, .new_ = method_new_},
 };
 
 /* ----------------------------------------------------------------- cells */

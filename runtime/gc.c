@@ -12,14 +12,40 @@
  * Invariants: every heap object is on vm->objects exactly once; `size` in
  * its header is what was allocated for it; bytes_allocated is the sum of
  * all live object sizes and owned buffers (the memory cap applies to it).
+ *
+ * Finalization (CPython's tp_finalize: __del__, and closing abandoned
+ * generators) cannot run during the sweep, which must not run Python code.
+ * So objects that may need it are registered (vm->fin_reg: instances of
+ * classes with __del__ when allocated, generators when they first suspend
+ * with a handler that close() would reach).  After marking, the
+ * unreachable registered objects that still need finalizing are queued
+ * and marked, with everything they refer to: they survive this cycle.
+ * After the sweep, still at the safe point (the interpreter has saved its
+ * frame, so Python code may run), the queue runs with collection blocked;
+ * an exception is reported as CPython's "Exception ignored in: ..." and
+ * dropped.  Each object is finalized at most once (MPY_OBJ_FINALIZED),
+ * so one that __del__ resurrected simply stays alive.  Order: objects no
+ * other queued object refers to come first (a container before what it
+ * holds, as CPython's reference counting would do), oldest first within
+ * each group.  Unlike CPython the finalizer runs at the next collection,
+ * not when the last reference goes; gc.collect() makes it deterministic.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "vm/state.h"
+#include "vm/errors.h"
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/module.h"
+#include "runtime/modules.h"
 #include "runtime/pool.h"
 #include "runtime/str.h"
+
+/* vm/gen.c */
+bool mpy_gen_needs_close(mpy_obj *o);
+bool mpy_gen_finalize(mpy_vm *vm, mpy_obj *o);
 
 /* Collection policy: collect when the heap has grown by as much as
  * survived the last collection (Lua's default pause of 200%), at least
@@ -92,6 +118,7 @@ void *mpy_obj_alloc(mpy_vm *vm, mpy_type *type, size_t size)
     o->size = (uint32_t)size;
     o->next = vm->objects;
     vm->objects = o;
+    if (MPY_UNLIKELY(type && (type->flags & MPY_TF_HAS_DEL)) && !mpy_gc_track_finalizer(vm, o)) return NULL;
     return o;
 }
 
@@ -151,6 +178,7 @@ static void mark_roots(mpy_vm *vm)
     for (int i = 0; i < MPY_EXC_COUNT; i++) mpy_gc_mark_obj(vm, (mpy_obj *)vm->exc_types[i]);
     mpy_gc_mark_obj(vm, (mpy_obj *)vm->empty_tuple);
     mpy_gc_mark_obj(vm, (mpy_obj *)vm->empty_str);
+    for (int i = 0; i < 128; i++) mpy_gc_mark_obj(vm, (mpy_obj *)vm->ascii_chars[i]);
     mpy_gc_mark_obj(vm, vm->notimpl);
     mpy_gc_mark_obj(vm, vm->ellipsis);
     mpy_gc_mark(vm, vm->memerr);
@@ -164,7 +192,213 @@ static void mark_roots(mpy_vm *vm)
     mpy_gc_mark_obj(vm, vm->sys);
     mpy_gc_mark_obj(vm, vm->builtins_module);
     mpy_gc_mark_array(vm, vm->roots, (size_t)vm->nroots);
+    /* Queued finalizers: empty except in a collection forced while the
+     * queue runs (finalizers run with collection blocked). */
+    for (size_t i = 0; i < vm->nfin_queue; i++) mpy_gc_mark_obj(vm, vm->fin_queue[i]);
     mpy_interp_mark_roots(vm);
+}
+
+/* --------------------------------------------------------- finalization */
+
+/* Appends o to a raw array (the registry or the queue). */
+static bool push_raw(mpy_vm *vm, mpy_obj ***arr, size_t *n, size_t *cap, mpy_obj *o)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        mpy_obj **a = raw_realloc(vm, *arr, *cap * sizeof *a, nc * sizeof *a);
+        if (!a) return false;
+        *arr = a;
+        *cap = nc;
+    }
+    (*arr)[(*n)++] = o;
+    return true;
+}
+
+bool mpy_gc_track_finalizer(mpy_vm *vm, mpy_obj *o)
+{
+    if (o->flags & MPY_OBJ_FIN_REGISTERED) return true;
+    if (!push_raw(vm, &vm->fin_reg, &vm->nfin_reg, &vm->capfin_reg, o)) {
+        mpy_err_nomem(vm);
+        return false;
+    }
+    o->flags |= MPY_OBJ_FIN_REGISTERED;
+    return true;
+}
+
+void mpy_gc_track_type(mpy_vm *vm, mpy_type *t)
+{
+    for (mpy_obj *o = vm->objects; o; o = o->next)
+        if (o->type == t && !(o->flags & MPY_OBJ_FINALIZED) && !mpy_gc_track_finalizer(vm, o)) {
+            mpy_err_clear(vm); /* out of host memory: those instances go unfinalized */
+            return;
+        }
+}
+
+static bool is_gen(mpy_vm *vm, mpy_obj *o) { return o->type == vm->types[MPY_TYPE_GENERATOR]; }
+
+static bool needs_finalizer(mpy_vm *vm, mpy_obj *o)
+{
+    if (o->flags & MPY_OBJ_FINALIZED) return false;
+    if (is_gen(vm, o)) return mpy_gen_needs_close(o);
+    return o->type->flags & MPY_TF_HAS_DEL;
+}
+
+/* After marking: moves the unreachable registered objects that need
+ * finalizing from the registry to the queue, and marks them and what
+ * they refer to.  The others leave the registry (the sweep frees them).
+ * Returns how many were queued. */
+static size_t queue_unreachable(mpy_vm *vm)
+{
+    size_t first = vm->nfin_queue, keep = 0;
+    for (size_t i = 0; i < vm->nfin_reg; i++) {
+        mpy_obj *o = vm->fin_reg[i];
+        if (o->marked) {
+            vm->fin_reg[keep++] = o;
+        } else if (needs_finalizer(vm, o) &&
+                   push_raw(vm, &vm->fin_queue, &vm->nfin_queue, &vm->capfin_queue, o)) {
+            o->flags &= (uint8_t)~MPY_OBJ_FIN_REGISTERED;
+        } else if (needs_finalizer(vm, o)) {
+            /* No memory for the queue: keep it, finalize it next time. */
+            vm->fin_reg[keep++] = o;
+            mpy_gc_mark_obj(vm, o);
+        } else {
+            o->flags &= (uint8_t)~MPY_OBJ_FIN_REGISTERED;
+        }
+    }
+    vm->nfin_reg = keep;
+    size_t n = vm->nfin_queue - first;
+    if (!n) {
+        trace_gray(vm);
+        return 0;
+    }
+    /* Mark what the queued objects refer to, not the objects themselves:
+     * a queued object still unmarked afterwards is referred to by no
+     * other, so it goes first.  A stable partition keeps registry order
+     * (oldest first) within each group. */
+    mpy_obj **q = vm->fin_queue + first;
+    for (size_t i = 0; i < n; i++) {
+        mpy_gc_mark_obj(vm, (mpy_obj *)q[i]->type);
+        if (q[i]->type->slots.trace) q[i]->type->slots.trace(vm, q[i]);
+    }
+    trace_gray(vm);
+    size_t outer = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (q[i]->marked) continue;
+        mpy_obj *o = q[i];
+        memmove(q + outer + 1, q + outer, (i - outer) * sizeof *q);
+        q[outer++] = o;
+    }
+    for (size_t i = 0; i < n; i++) mpy_gc_mark_obj(vm, q[i]);
+    trace_gray(vm);
+    return n;
+}
+
+/* Reports an exception a finalizer raised, as CPython's default
+ * sys.unraisablehook does, and drops it. */
+static void write_unraisable(mpy_vm *vm, mpy_value culprit)
+{
+    mpy_value exc = mpy_err_fetch(vm);
+    mpy_value r = mpy_repr(vm, culprit);
+    if (mpy_is_null(r)) mpy_err_clear(vm);
+    const char *what = mpy_is_null(r) ? "<object repr() failed>" : mpy_as_str(r)->data;
+    static const char head[] = "Exception ignored in: ";
+    if (!mpy_sys_write(vm, MPY_STDERR, head, sizeof head - 1) ||
+        !mpy_sys_write(vm, MPY_STDERR, what, strlen(what)) || !mpy_sys_write(vm, MPY_STDERR, "\n", 1))
+        mpy_err_clear(vm);
+    mpy_print_exception_value(vm, exc);
+    mpy_err_clear(vm);
+}
+
+/* Calls o's __del__ as CPython's slot_tp_finalize does: looked up on the
+ * type, a function gets o as its first argument, another descriptor is
+ * bound first.  Sets *culprit to what a report names. */
+static bool call_del(mpy_vm *vm, mpy_obj *o, mpy_value *culprit)
+{
+    mpy_value self = mpy_from_obj(o);
+    mpy_value del = mpy_type_lookup(vm, o->type, vm->names.__del__);
+    if (mpy_is_null(del)) return true;
+    *culprit = del;
+    if (mpy_is_type(vm, del, MPY_TYPE_FUNCTION)) return !mpy_is_null(mpy_call(vm, del, 1, &self, NULL));
+    mpy_type *dt = mpy_typeof(vm, del);
+    if (dt->slots.descr_get) {
+        del = dt->slots.descr_get(vm, del, self, o->type);
+        if (mpy_is_null(del)) return false;
+    }
+    return !mpy_is_null(mpy_call(vm, del, 0, NULL, NULL));
+}
+
+/* Runs one finalizer with its own clean exception state, and reports
+ * what it raises. */
+static void finalize_one(mpy_vm *vm, mpy_obj *o)
+{
+    mpy_value saved_exc = vm->exc, saved_info = vm->exc_info;
+    vm->exc = MPY_NULL;
+    vm->exc_info = MPY_NULL;
+    o->flags |= MPY_OBJ_FINALIZED;
+    mpy_value culprit = mpy_from_obj(o);
+    bool ok = is_gen(vm, o) ? mpy_gen_finalize(vm, o) : call_del(vm, o, &culprit);
+    if (!ok) write_unraisable(vm, culprit);
+    vm->exc = saved_exc;
+    vm->exc_info = saved_info;
+}
+
+/* Runs the queue.  Collection stays blocked meanwhile, so the queued
+ * objects need no rooting; should a collection be forced anyway, it
+ * appends to the queue, marks it, and leaves the running to this loop. */
+static void run_finalizers(mpy_vm *vm)
+{
+    if (vm->fin_running || vm->fin_next >= vm->nfin_queue) return;
+    vm->fin_running = true;
+    vm->gc_block++;
+    while (vm->fin_next < vm->nfin_queue) finalize_one(vm, vm->fin_queue[vm->fin_next++]);
+    vm->nfin_queue = vm->fin_next = 0;
+    vm->gc_block--;
+    vm->fin_running = false;
+}
+
+/* Finalizes every live registered object that needs it, in registry
+ * order (oldest first).  Only the entries present when a round starts
+ * are visited, and at most a few rounds run, so a __del__ that makes new
+ * such objects cannot keep the VM from ending. */
+static void finalize_registered(mpy_vm *vm)
+{
+    for (int round = 0; round < 4 && vm->nfin_reg; round++) {
+        size_t n = vm->nfin_reg;
+        for (size_t i = 0; i < n; i++) {
+            mpy_obj *o = vm->fin_reg[i];
+            if (needs_finalizer(vm, o)) finalize_one(vm, o);
+        }
+        size_t keep = 0;
+        for (size_t i = 0; i < vm->nfin_reg; i++) {
+            mpy_obj *o = vm->fin_reg[i];
+            if (i < n || !needs_finalizer(vm, o)) o->flags &= (uint8_t)~MPY_OBJ_FIN_REGISTERED;
+            else vm->fin_reg[keep++] = o;
+        }
+        vm->nfin_reg = keep;
+    }
+}
+
+void mpy_vm_finalize(mpy_vm *vm)
+{
+    /* Only between runs: a running frame, or a VM that failed half-way
+     * through mpy_vm_new, is torn down without running Python code. */
+    if (vm->frame || !vm->sys || vm->fin_running) return;
+    if (!vm->nfin_reg && !vm->nfin_queue) return;
+    vm->fin_running = true;
+    vm->gc_block++;
+    while (vm->fin_next < vm->nfin_queue) finalize_one(vm, vm->fin_queue[vm->fin_next++]);
+    vm->nfin_queue = vm->fin_next = 0;
+    /* CPython clears __main__'s namespace in insertion order at exit, so
+     * its globals' finalizers run in that order. */
+    mpy_dict *main = mpy_vm_main_dict(vm);
+    size_t pos = 0;
+    mpy_value k, v;
+    while (main && mpy_dict_next(main, &pos, &k, &v))
+        if (mpy_is_obj(v) && (v.u.o->flags & MPY_OBJ_FIN_REGISTERED) && needs_finalizer(vm, v.u.o))
+            finalize_one(vm, v.u.o);
+    finalize_registered(vm);
+    vm->gc_block--;
+    vm->fin_running = false;
 }
 
 /* ------------------------------------------------------------- sweeping */
@@ -214,12 +448,14 @@ size_t mpy_gc_collect(mpy_vm *vm)
     vm->type_epoch++;
     mark_roots(vm);
     trace_gray(vm);
+    size_t queued = queue_unreachable(vm);
     mpy_intern_sweep(vm);
     size_t freed = sweep(vm);
     size_t live = vm->bytes_allocated;
     vm->next_gc = live > GC_BIG_HEAP ? live + live / 2 : live * 2;
     if (vm->next_gc < GC_MIN_HEAP) vm->next_gc = GC_MIN_HEAP;
-    return freed;
+    run_finalizers(vm);
+    return freed + queued;
 }
 
 void mpy_gc_safepoint(mpy_vm *vm)
@@ -246,6 +482,10 @@ void mpy_gc_free_all(mpy_vm *vm)
     raw_realloc(vm, vm->gray, vm->capgray * sizeof *vm->gray, 0);
     vm->gray = NULL;
     vm->capgray = 0;
+    raw_realloc(vm, vm->fin_reg, vm->capfin_reg * sizeof *vm->fin_reg, 0);
+    raw_realloc(vm, vm->fin_queue, vm->capfin_queue * sizeof *vm->fin_queue, 0);
+    vm->fin_reg = vm->fin_queue = NULL;
+    vm->nfin_reg = vm->capfin_reg = vm->nfin_queue = vm->capfin_queue = vm->fin_next = 0;
 }
 
 bool mpy_root_push(mpy_vm *vm, mpy_value v)

@@ -568,37 +568,18 @@ static const mpy_method_def program_methods[] = {
     {NULL, NULL, 0},
 };
 
-static const mpy_type_spec program_spec = {
-    .name = "Program",
-    .base = -1,
-    .instance_size = sizeof(re_program),
-    .slots = {.finalize = program_finalize},
-    .methods = program_methods,
-};
 
-/* _re.compile(code, ngroups, nregs): checks the code list (every operand
+/* _re.Program(code, ngroups, nregs): checks the code list (every operand
  * in range, so that the VM needs no checks) and makes a Program. */
-static mpy_value re_compile(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+static mpy_value program_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!mpy_args_count(vm, "compile", argc, kw, 3, 3)) return MPY_NULL;
-    if (!mpy_is_sub(vm, args[0], MPY_TYPE_LIST)) return mpy_err_msg_v(vm, MPY_EXC_TypeError, "code must be a list");
+    if (!mpy_args_count(vm, "Program", argc, kw, 3, 3)) return MPY_NULL;
+    if (!mpy_is_sub(vm, args[0], MPY_TYPE_LIST)) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "code must be a list");
     mpy_list *l = mpy_as_list(args[0]);
     int64_t ngroups, nregs;
     if (!mpy_index(vm, args[1], &ngroups) || !mpy_index(vm, args[2], &nregs)) return MPY_NULL;
     if (ngroups < 0 || ngroups > 100000 || nregs < 0 || nregs > 1000000 || l->len == 0 || l->len > ((size_t)1 << 28))
-        return mpy_err_msg_v(vm, MPY_EXC_OverflowError, "regular expression is too large");
-    mpy_type *type = NULL;
-    mpy_value tv = mpy_getattr_cstr(vm, mpy_from_obj(vm->modules), "__re_dummy__");
-    (void)tv;
-    mpy_err_clear(vm);
-    /* The Program type lives in the module dict (see mpy_module__re_new);
-     * found through sys.modules. */
-    mpy_value mod = mpy_dict_get_cstr(vm, vm->modules, "_re");
-    if (!mpy_is_null(mod)) {
-        mpy_value tp = mpy_getattr_cstr(vm, mod, "Program");
-        if (!mpy_is_null(tp)) type = (mpy_type *)mpy_as_obj(tp);
-    }
-    if (!type) return mpy_err_msg_v(vm, MPY_EXC_SystemError, "_re.Program is missing");
+        return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "regular expression is too large");
     size_t n = l->len;
     int32_t *code = mpy_mem_realloc(vm, NULL, 0, n * sizeof *code);
     if (!code) return MPY_NULL;
@@ -662,15 +643,26 @@ error:
     return MPY_NULL;
 }
 
-static const mpy_method_def module_functions[] = {
-    {"compile", re_compile, MPY_METH_STATIC},
-    {NULL, NULL, 0},
+/* Everything is done by new; without this, object's init would reject
+ * the arguments. */
+static bool program_init(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    (void)vm, (void)self, (void)argc, (void)args, (void)kw;
+    return true;
+}
+
+static const mpy_type_spec program_spec = {
+    .name = "Program",
+    .base = -1,
+    .instance_size = sizeof(re_program),
+    .slots = {.new_ = program_new, .init = program_init, .finalize = program_finalize},
+    .methods = program_methods,
 };
 
 mpy_module *mpy_module__re_new(mpy_vm *vm)
 {
     mpy_module *m = mpy_module_new(vm, "_re");
-    if (!m || !mpy_module_add_functions(vm, m, module_functions)) return NULL;
+    if (!m) return NULL;
     mpy_type *t = mpy_type_alloc(vm);
     if (!t || !mpy_type_init_builtin(vm, t, &program_spec, vm->types[MPY_TYPE_OBJECT])) return NULL;
     t->module = mpy_str_intern_cstr(vm, "_re");

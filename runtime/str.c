@@ -359,8 +359,21 @@ size_t mpy_str_offset(const mpy_str *s, size_t i)
     return (size_t)(q - p);
 }
 
+/* The one-character str for an ASCII byte: kept per VM (iterating or
+ * indexing text makes them by the million). */
+static mpy_str *ascii_char(mpy_vm *vm, unsigned char c)
+{
+    mpy_str *s = vm->ascii_chars[c];
+    if (s) return s;
+    char b = (char)c;
+    s = mpy_str_intern(vm, &b, 1);
+    vm->ascii_chars[c] = s;
+    return s;
+}
+
 mpy_str *mpy_str_from_cp(mpy_vm *vm, uint32_t c)
 {
+    if (c < 0x80) return ascii_char(vm, (unsigned char)c);
     char buf[4];
     size_t n = mpy_utf8_encode(c, buf);
     if (n == 1) return mpy_str_intern(vm, buf, 1);
@@ -373,7 +386,7 @@ mpy_str *mpy_str_from_cp(mpy_vm *vm, uint32_t c)
 
 mpy_str *mpy_str_char_at(mpy_vm *vm, mpy_str *s, size_t i)
 {
-    if (mpy_str_is_ascii(s)) return mpy_str_intern(vm, s->data + i, 1);
+    if (mpy_str_is_ascii(s)) return ascii_char(vm, (unsigned char)s->data[i]);
     const unsigned char *p = (const unsigned char *)s->data + mpy_str_offset(s, i);
     return mpy_str_from_cp(vm, decode(&p));
 }
@@ -737,7 +750,7 @@ static mpy_value str_iter_next(mpy_vm *vm, mpy_value self)
     mpy_str *r;
     unsigned char c = (unsigned char)s->data[it->pos];
     if (c < 0x80) {
-        r = mpy_str_intern(vm, s->data + it->pos, 1);
+        r = ascii_char(vm, c);
         it->pos++;
     } else {
         const unsigned char *p = (const unsigned char *)s->data + it->pos;

@@ -26,10 +26,16 @@
  * it yields.)
  *
  * Garbage collection: the trace slot marks the frame's slots, which keeps
- * everything a suspended generator refers to alive.  Nothing runs when an
- * unfinished generator is collected: the mark and sweep collector cannot
- * run Python code while sweeping, so, unlike CPython, a `finally` block of
- * an abandoned generator does not run at collection.  Call close().
+ * everything a suspended generator refers to alive.  An unfinished
+ * generator that becomes unreachable is closed, as CPython closes it when
+ * its last reference goes: the collector (runtime/gc.c) keeps it alive for
+ * one more cycle and calls mpy_gen_finalize after the sweep, so its
+ * `finally` blocks and `with` exits run.  Only generators that can notice
+ * are registered with the collector (at their first suspension): those
+ * whose code has an exception handler, and those suspended in a
+ * `yield from`, whose delegate close() reaches.  The timing differs from
+ * CPython's: `del g` runs the finally at the next collection (at once
+ * after gc.collect()), not at the `del`.
  */
 #include <string.h>
 
@@ -45,6 +51,8 @@
 
 mpy_value mpy_gen_new(mpy_vm *vm, mpy_frame *proto, mpy_function *fn);
 mpy_value mpy_gen_next(mpy_vm *vm, mpy_value gen);
+bool mpy_gen_needs_close(mpy_obj *o);
+bool mpy_gen_finalize(mpy_vm *vm, mpy_obj *o);
 /* runtime/frameobj.c */
 mpy_value mpy_frameobj_new(mpy_vm *vm, mpy_code *code, mpy_dict *globals, mpy_value locals, int lineno);
 
@@ -133,6 +141,13 @@ static mpy_gen_result gen_resume(mpy_vm *vm, mpy_generator *g, bool push, mpy_va
         g->state = MPY_GEN_SUSPENDED;
         g->exc_state = mpy_is(own, outer) ? MPY_NULL : own;
         *out = r;
+        if (MPY_UNLIKELY(!(g->hdr.flags & MPY_OBJ_FIN_REGISTERED)) && (f->code->nexc || !mpy_is_null(g->yf)) &&
+            !mpy_gc_track_finalizer(vm, &g->hdr)) {
+            /* Out of host memory for the registry: the value was yielded
+             * all the same; the generator just will not be closed when
+             * dropped. */
+            mpy_err_clear(vm);
+        }
         return MPY_GEN_YIELDED;
     }
     gen_finish(vm, g);
@@ -418,6 +433,31 @@ static bool gen_close(mpy_vm *vm, mpy_generator *g)
         return true;
     }
     return close_iter(vm, mpy_from_obj(g));
+}
+
+/* Does closing the suspended generator o run any code (runtime/gc.c asks
+ * before finalizing it)?  Only when an exception handler (try, with)
+ * covers the suspension point, or a `yield from` delegate has to be
+ * closed; otherwise GeneratorExit would just leave the frame. */
+bool mpy_gen_needs_close(mpy_obj *o)
+{
+    mpy_generator *g = (mpy_generator *)o;
+    if (g->state != MPY_GEN_SUSPENDED || !g->frame) return false;
+    if (!mpy_is_null(g->yf)) return true;
+    const mpy_code *co = g->frame->code;
+    uint32_t pc = (uint32_t)(g->frame->ip - co->code) - 1; /* the YIELD_VALUE, as the unwinder sees it */
+    for (uint32_t i = 0; i < co->nexc; i++)
+        if (pc >= co->exctable[i].start && pc < co->exctable[i].end) return true;
+    return false;
+}
+
+/* The collector's finalizer for an unreachable generator: close() it.
+ * False with the exception close() raised pending. */
+bool mpy_gen_finalize(mpy_vm *vm, mpy_obj *o)
+{
+    mpy_generator *g = (mpy_generator *)o;
+    if (g->state != MPY_GEN_SUSPENDED) return true;
+    return gen_close(vm, g);
 }
 
 static mpy_value gen_m_close(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)

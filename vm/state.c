@@ -170,6 +170,7 @@ mpy_vm *mpy_vm_new(const mpy_config *cfg)
 void mpy_vm_free(mpy_vm *vm)
 {
     if (!vm) return;
+    mpy_vm_finalize(vm); /* (fin helper) __del__ / generator close of what is left, as CPython at exit */
     mpy_interp_free(vm);
     mpy_type_cache_free(vm);
     mpy_gc_free_all(vm);

@@ -66,6 +66,7 @@ struct mpy_vm {
     /* --- interned strings (runtime/intern.c): open addressing, weak --- */
     mpy_str **intern;
     size_t intern_cap, intern_count;
+    mpy_str *ascii_chars[128];  /* one-character ASCII strs, made on first use; GC roots */
 #define MPY_CSTR_CACHE 256
     struct { const char *key; mpy_str *str; } cstr_cache[MPY_CSTR_CACHE]; /* mpy_str_intern_cstr */
 
@@ -104,6 +105,23 @@ struct mpy_vm {
     bool (*api_check)(mpy_vm *vm, void *ud); /* mpy_vm_set_check_hook */
     void *api_check_ud;
     void *api_capture;        /* text buffer while an exception is formatted to a string */
+
+    /* --- finalization (runtime/gc.c, vm/gen.c, runtime/mod_gc.c; appended by the fin helper) ---
+     * Generators and instances of classes defining __del__ are registered
+     * when made (fin_reg, weak: entries never outlive their object); a
+     * collection moves the unreachable ones that need finalizing to
+     * fin_queue, keeps them alive for that cycle, and runs them after the
+     * sweep.  Raw memory, like the gray stack. */
+#define MPY_TF_HAS_DEL (1u << 16)     /* mpy_type.flags: the class defines __del__ (runtime/class.c) */
+#define MPY_OBJ_FIN_REGISTERED 0x10   /* mpy_obj.flags: on fin_reg */
+#define MPY_OBJ_FINALIZED 0x20        /* mpy_obj.flags: __del__ ran (at most once per object, PEP 442) */
+    mpy_obj **fin_reg;
+    size_t nfin_reg, capfin_reg;
+    mpy_obj **fin_queue;
+    size_t nfin_queue, capfin_queue, fin_next;
+    bool fin_running;         /* run_finalizers is on the C stack */
+    bool gc_disabled;         /* gc.disable(): see runtime/mod_gc.c */
+    int64_t gc_threshold[3];  /* gc.set_threshold values, reported back only */
 };
 
 /* Guard for C recursion (repr of nested lists, __eq__ calling itself...):
@@ -112,5 +130,16 @@ struct mpy_vm {
 #define MPY_C_DEPTH_MAX 1200
 bool mpy_c_enter(mpy_vm *vm, const char *where);
 static inline void mpy_c_leave(mpy_vm *vm) { vm->c_depth--; }
+
+/* Finalization (runtime/gc.c).  Registers o as possibly needing a
+ * finalizer (its class defines __del__, or it is a generator); false with
+ * MemoryError pending when the registry cannot grow. */
+MPY_MUST_CHECK bool mpy_gc_track_finalizer(mpy_vm *vm, mpy_obj *o);
+/* Registers the existing instances of t (t just gained a __del__). */
+void mpy_gc_track_type(mpy_vm *vm, mpy_type *t);
+/* VM teardown (mpy_vm_free): runs the finalizers of the objects still
+ * alive, as CPython does at interpreter exit: __main__'s globals in their
+ * order first, then the others, oldest first. */
+void mpy_vm_finalize(mpy_vm *vm);
 
 #endif
