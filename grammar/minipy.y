@@ -393,13 +393,30 @@ expr_stmt:
   | star_expressions ":" expression   { CHK($$ = mpy_ast_annassign(ctx, $1, $3, NULL, L(@$))); }
   | star_expressions ":" expression "=" star_exprs_or_yield
                                       { CHK($$ = mpy_ast_annassign(ctx, $1, $3, $5, L(@$))); }
-  | aug_lhs star_exprs_or_yield       { CHK($$ = mpy_ast_augassign(ctx, $1->a, $1->op, $2, L(@$))); }
+  | aug_lhs star_exprs_or_yield
+        { if (!$1->a) {
+              /* the illegal target noted by aug_lhs */
+              mpy_ast_aug_target(ctx, ctx->bad_aug);
+              YYERROR;
+          }
+          CHK($$ = mpy_ast_augassign(ctx, $1->a, $1->op, $2, L(@$))); }
   ;
 
-/* The target is checked when the operator is read. */
+/* The target is checked when the operator is read.  An illegal one
+ * (`f() += 1`) is only noted: CPython's first pass fails at the operator
+ * (so the input is an error, never incomplete), and its diagnostic pass
+ * reads the right side before it names the target, which makes `f() += (`
+ * "'(' was never closed" and `f() +=` "invalid syntax" (yyreport_syntax_
+ * error). */
 aug_lhs:
     star_expressions augassign
-        { mpy_ast_expr *t; CHK(t = mpy_ast_aug_target(ctx, $1));
+        { mpy_ast_expr *t = NULL;
+          if (mpy_ast_aug_target_legal($1))
+              CHK(t = mpy_ast_aug_target(ctx, $1));
+          else {
+              ctx->bad_aug = $1;
+              ctx->bad_aug_op = @2;
+          }
           CHK($$ = head_new(ctx, &@1)); $$->a = t; $$->op = $2; }
   ;
 
@@ -408,7 +425,10 @@ aug_lhs:
  * mpy_ast_assign, or here when a second target shows there is a chain;
  * later targets are checked as their '=' is read. */
 assign_lhs:
-    star_exprs_or_yield "="           { CHK($$ = SEQ1($1)); }
+    star_exprs_or_yield "="
+        { CHK($$ = SEQ1($1));
+          if (mpy_ast_target_bad($1))
+              ctx->bad_target = $1; }
   | assign_lhs star_exprs_or_yield "="
         { if (MPY_SEQ_LEN($1) == 1)
               CHK(mpy_ast_chain_target(ctx, MPY_SEQ_GET($1, 0)));
@@ -1391,7 +1411,9 @@ static mpy_ast_loc tok_loc(const mpy_parse_ctx *ctx, const YYLTYPE *l, bool loca
     for (size_t i = 0; i < start; i++)
         line += ctx->src[i] == '\n';
     int col = located ? (int)(end - start) - 1 : -1;
-    mpy_ast_loc r = {line + ctx->line_offset, col, line + ctx->line_offset, col};
+    /* located: pegen's _PyPegen_raise_error, whose end stays -1 for a
+     * token without an end column */
+    mpy_ast_loc r = {line + ctx->line_offset, col, line + ctx->line_offset, located ? -1 : col};
     return r;
 }
 
@@ -1624,6 +1646,12 @@ static bool in_assignment(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok)
         }
         rhs_loc = mpy_ast_span(mpy_loc(st_loc(c, k - 1)), mpy_loc(st_loc(c, 0)));
     }
+    /* A bitwise_or read at the start of the right side (pegen reads the
+     * longest one: `f() = 1 +` has `1`), as the driver followed it. */
+    if (ctx->bad_target && ctx->rhs_operand && !rhs) {
+        rhs = true;
+        rhs_loc = mpy_loc(&ctx->rhs_first);
+    }
     return !mpy_ast_first_target_ok(ctx, MPY_SEQ_GET(targets, 0), rhs, rhs_loc);
 }
 
@@ -1724,6 +1752,14 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, mpy_parse_ctx *ctx)
         mpy_pstate_accepts_end(yyctx->yyps)) {
         return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(&ctx->prev_loc[1]),
                       "multiple statements found while compiling a single statement");
+    }
+    /* After an illegal augmented-assignment target (see aug_lhs): with
+     * something read on the right side, invalid_assignment names the
+     * target; with nothing, pass one's error at the operator stands. */
+    if (ctx->bad_aug) {
+        if (ctx->rhs_operand)
+            return mpy_ast_aug_target(ctx, ctx->bad_aug), 0;
+        return report(ctx, MPY_SYNERR_SYNTAX, mpy_loc(&ctx->bad_aug_op), "invalid syntax");
     }
     if (tok == YYSYMBOL_INDENT) {
         /* CPython points at the last blank of the indentation. */

@@ -718,28 +718,50 @@ static bool is_yield(const mpy_ast_expr *e)
     return !e->parens && (e->kind == MPY_AST_EXPR_Yield || e->kind == MPY_AST_EXPR_YieldFrom);
 }
 
+bool mpy_ast_target_bad(const mpy_ast_expr *target)
+{
+    return is_yield(target) || invalid_target(target, MPY_TARGET_STAR);
+}
+
+/* The element just before the '=' of a first target, when CPython's
+ * invalid_named_expression can start there: a plain name (its second
+ * alternative) or a bitwise_or not starting with a display, True, None or
+ * False (its third); else NULL. */
+static const mpy_ast_expr *named_expression_start(const mpy_ast_expr *target)
+{
+    const mpy_ast_expr *e = target;
+    if (e->kind == MPY_AST_EXPR_Tuple && !e->parens && MPY_SEQ_LEN(e->v.List.elts) > 0) {
+        e = MPY_SEQ_GET(e->v.List.elts, MPY_SEQ_LEN(e->v.List.elts) - 1);
+        /* with a trailing comma no element is followed by the '=' */
+        if (e->loc.end_line != target->loc.end_line || e->loc.end_col != target->loc.end_col)
+            return NULL;
+    }
+    if (e->kind == MPY_AST_EXPR_Starred && !e->parens)
+        return NULL;
+    if (e->kind == MPY_AST_EXPR_Name && !e->parens)
+        return e;
+    return is_bitwise_or(e) && !starts_with_display(e) ? e : NULL;
+}
+
+bool mpy_ast_target_reads_on(const mpy_ast_expr *target)
+{
+    return named_expression_start(target) != NULL;
+}
+
 bool mpy_ast_first_target_ok(mpy_parse_ctx *ctx, const mpy_ast_expr *target, bool rhs_bitwise_or,
                              mpy_ast_loc rhs)
 {
-    if (!is_yield(target) && !invalid_target(target, MPY_TARGET_STAR))
+    if (!mpy_ast_target_bad(target))
         return true;
     /* CPython's invalid_named_expression, tried first: with a single
      * bitwise_or after the '=', the element just before the '=' gets the
      * "Maybe you meant '=='" message, valid target or not. */
-    const mpy_ast_expr *e = target;
-    bool last_before_eq = true;
-    if (e->kind == MPY_AST_EXPR_Tuple && !e->parens && MPY_SEQ_LEN(e->v.List.elts) > 0) {
-        e = MPY_SEQ_GET(e->v.List.elts, MPY_SEQ_LEN(e->v.List.elts) - 1);
-        /* with a trailing comma no element is followed by the '=' */
-        last_before_eq = e->loc.end_line == target->loc.end_line && e->loc.end_col == target->loc.end_col;
-    }
-    if (rhs_bitwise_or && last_before_eq && !(e->kind == MPY_AST_EXPR_Starred && !e->parens)) {
+    const mpy_ast_expr *e = named_expression_start(target);
+    if (rhs_bitwise_or && e) {
         if (e->kind == MPY_AST_EXPR_Name && !e->parens)
             return fail(ctx, mpy_ast_span(e->loc, rhs), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        if (is_bitwise_or(e) && !starts_with_display(e)) {
-            fail(ctx, e->loc, "cannot assign to %s here. Maybe you meant '==' instead of '='?", mpy_ast_expr_desc(e));
-            return false;
-        }
+        fail(ctx, e->loc, "cannot assign to %s here. Maybe you meant '==' instead of '='?", mpy_ast_expr_desc(e));
+        return false;
     }
     if (is_yield(target))
         return fail(ctx, target->loc, "assignment to yield expression not possible");
@@ -775,6 +797,12 @@ bool mpy_ast_chain_target(mpy_parse_ctx *ctx, const mpy_ast_expr *e)
         return fail(ctx, e->loc, "assignment to yield expression not possible");
     const mpy_ast_expr *bad = invalid_target(e, MPY_TARGET_STAR);
     return bad ? target_fail(ctx, bad, MPY_TARGET_STAR) : true;
+}
+
+bool mpy_ast_aug_target_legal(const mpy_ast_expr *e)
+{
+    return e->kind == MPY_AST_EXPR_Name || e->kind == MPY_AST_EXPR_Attribute ||
+           e->kind == MPY_AST_EXPR_Subscript;
 }
 
 mpy_ast_expr *mpy_ast_aug_target(mpy_parse_ctx *ctx, mpy_ast_expr *e)

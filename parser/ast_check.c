@@ -889,5 +889,9 @@ bool mpy_ast_check(mpy_parse_ctx *ctx, const mpy_ast_mod *mod)
                        : f.compiler.set ? &f.compiler : NULL;
     if (!first)
         return true;
-    return mpy_parse_fail(ctx, MPY_SYNERR_SYNTAX, first->loc, "%s", first->msg);
+    bool was_failed = ctx->failed;
+    mpy_parse_fail(ctx, MPY_SYNERR_SYNTAX, first->loc, "%s", first->msg);
+    if (!was_failed)
+        ctx->err_source = MPY_ERR_COMPILER;
+    return false;
 }

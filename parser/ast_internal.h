@@ -181,6 +181,13 @@ mpy_ast_stmt *mpy_ast_assign(mpy_parse_ctx *ctx, mpy_ast_seq *targets, mpy_ast_e
  * statement, and by the error reporting when the statement breaks off. */
 bool mpy_ast_first_target_ok(mpy_parse_ctx *ctx, const mpy_ast_expr *target, bool rhs_bitwise_or,
                              mpy_ast_loc rhs);
+/* Whether a first target can never be assigned to (the statement is an
+ * error whatever follows its '='). */
+bool mpy_ast_target_bad(const mpy_ast_expr *target);
+/* Whether CPython's diagnostic pass reads a bitwise_or after the '=' of this
+ * bad first target (invalid_named_expression applies), so that a bracket
+ * the right side leaves open is what gets reported. */
+bool mpy_ast_target_reads_on(const mpy_ast_expr *target);
 /* A target of a chained assignment (`a = b = c`): true when valid, else
  * CPython's "cannot assign to ..." or "assignment to yield expression not
  * possible". */
@@ -188,6 +195,9 @@ bool mpy_ast_chain_target(mpy_parse_ctx *ctx, const mpy_ast_expr *e);
 /* The converted target of an augmented assignment, or CPython's "'x' is an
  * illegal expression for augmented assignment". */
 mpy_ast_expr *mpy_ast_aug_target(mpy_parse_ctx *ctx, mpy_ast_expr *e);
+/* Whether mpy_ast_aug_target accepts the kind of e (a name, attribute or
+ * subscript). */
+bool mpy_ast_aug_target_legal(const mpy_ast_expr *e);
 /* target: already converted by mpy_ast_aug_target. */
 mpy_ast_stmt *mpy_ast_augassign(mpy_parse_ctx *ctx, mpy_ast_expr *target, mpy_ast_binop op, mpy_ast_expr *value, mpy_ast_loc loc);
 mpy_ast_stmt *mpy_ast_annassign(mpy_parse_ctx *ctx, mpy_ast_expr *target, mpy_ast_expr *ann, mpy_ast_expr *value, mpy_ast_loc loc);

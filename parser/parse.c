@@ -45,6 +45,7 @@ struct mpy_parser {
     size_t prefix;         /* bytes the real lexer may see: up to a '\n' */
     size_t scanned;        /* seen_code scanning resumes at this line start */
     bool seen_code;        /* a line holds more than blanks and a comment */
+    bool has_nul;          /* a NUL byte was fed */
 
     parser_state state;
     bool started;          /* the START token has been pushed */
@@ -76,6 +77,8 @@ bool mpy_parse_fail(mpy_parse_ctx *ctx, mpy_synerr_kind kind, mpy_ast_loc loc, c
     if (ctx->failed)
         return false;
     ctx->failed = true;
+    ctx->err_source = MPY_ERR_PARSER;
+    ctx->err_tok_line = ctx->cur_loc.last_line;
     mpy_syntax_error *e = &ctx->err;
     memset(e, 0, sizeof *e);
     e->kind = kind;
@@ -150,10 +153,27 @@ static mpy_synerr_kind lexerr_kind(mpy_lexerr_kind k)
 
 static void record_lex_error(mpy_parse_ctx *ctx, const mpy_lexer *lx)
 {
-    mpy_ast_loc loc = {lx->err_line, lx->err_col, lx->err_line, lx->err_col + 1};
+    /* The tokenizer's errors end where they start (end_offset = offset). */
+    mpy_ast_loc loc = {lx->err_line, lx->err_col, lx->err_line, lx->err_col};
     ctx->failed = false; /* a tokenizer error wins over what the parser said */
     ctx->err_from_parser = false;
     mpy_parse_fail(ctx, lexerr_kind(lx->err_kind), loc, "%s", lx->err_msg);
+    ctx->err_source = MPY_ERR_TOKENIZER;
+}
+
+static const char multiple_statements[] = "multiple statements found while compiling a single statement";
+
+/* Single mode: once a statement and its NEWLINE have parsed, CPython checks
+ * only that the rest of the text is blank (bad_single_statement); it never
+ * tokenizes it, so a tokenizer error there is not what gets reported. */
+static bool after_single_statement(mpy_yypstate *ps, mpy_parse_ctx *ctx)
+{
+    if (ctx->mode != MPY_MODE_SINGLE || ctx->prev_kind[1] != TOK_NEWLINE || !mpy_pstate_accepts_end(ps))
+        return false;
+    ctx->failed = false;
+    ctx->err_from_parser = false;
+    mpy_parse_fail(ctx, MPY_SYNERR_SYNTAX, mpy_loc(&ctx->prev_loc[1]), multiple_statements);
+    return true;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -161,9 +181,74 @@ static void record_lex_error(mpy_parse_ctx *ctx, const mpy_lexer *lx)
 
 enum { PUSH_MORE, PUSH_ACCEPT, PUSH_ERROR, PUSH_NOMEM };
 
+/* Whether a token at bracket level 0 lets a bitwise_or go on (operands,
+ * the binary and unary operators of bitwise_or, brackets, '.'); at the
+ * start of the right side '*' and '**' do not (a starred item). */
+static bool continues_bitwise_or(int k, bool first)
+{
+    switch (k) {
+    case TOK_NAME: case TOK_NUMBER: case TOK_STRING: case TOK_NONE: case TOK_TRUE:
+    case TOK_FALSE: case TOK_ELLIPSIS: case TOK_LPAR: case TOK_LSQB: case TOK_LBRACE:
+    case TOK_RPAR: case TOK_RSQB: case TOK_RBRACE: case TOK_DOT: case TOK_PLUS:
+    case TOK_MINUS: case TOK_TILDE: case TOK_SLASH: case TOK_DOUBLESLASH: case TOK_PERCENT:
+    case TOK_AT: case TOK_LEFTSHIFT: case TOK_RIGHTSHIFT: case TOK_AMPER: case TOK_VBAR:
+    case TOK_CIRCUMFLEX: case TOK_AWAIT:
+        return true;
+    case TOK_STAR: case TOK_DOUBLESTAR:
+        return !first;
+    default:
+        return false;
+    }
+}
+
+/* Follows the right side of an assignment whose first target is bad (see
+ * parse_ctx.h): where the bitwise_or that CPython's invalid_named_
+ * expression reads after the '=' would stop. */
+static void note_rhs_token(mpy_parse_ctx *ctx, int kind, const mpy_yyltype *loc)
+{
+    if (ctx->rhs_broken)
+        return;
+    bool first = ctx->rhs_tokens++ == 0;
+    if (first)
+        ctx->rhs_first = *loc;
+    if (!ctx->lx || ctx->lx->level > 0)
+        return; /* inside brackets (an opening one is level 1 already) */
+    if (!continues_bitwise_or(kind, first)) {
+        ctx->rhs_broken = true;
+        return;
+    }
+    switch (kind) {
+    case TOK_NAME: case TOK_NUMBER: case TOK_STRING: case TOK_NONE: case TOK_TRUE:
+    case TOK_FALSE: case TOK_ELLIPSIS: case TOK_RPAR: case TOK_RSQB: case TOK_RBRACE:
+        ctx->rhs_operand = true;
+        break;
+    default:
+        break;
+    }
+}
+
 static int push(mpy_yypstate *ps, mpy_parse_ctx *ctx, int kind, const mpy_token *t)
 {
     mpy_yyltype loc = {t->line, t->col, t->end_line, t->end_col, t->start, t->end};
+    /* CPython's NEWLINE token starts at a comment before it (the tokenizer
+     * sets the token start before skipping the comment); errors placed at
+     * the NEWLINE point there.  The first '#' between the previous token
+     * and the newline on its line is the comment's. */
+    if (kind == TOK_NEWLINE && t->col > 0 && ctx->src && t->start <= ctx->len) {
+        size_t from = t->start - (size_t)t->col, prev_end = ctx->prev_loc[1].end;
+        if (ctx->prev_kind[1] != TOK_NEWLINE && prev_end > from && prev_end <= t->start)
+            from = prev_end;
+        for (size_t i = from; i < t->start; i++)
+            if (ctx->src[i] == '#') {
+                loc.first_column = t->col - (int)(t->start - i);
+                loc.start = i;
+                break;
+            }
+    }
+    if (mpy_parse_doomed(ctx))
+        note_rhs_token(ctx, kind, &loc);
+    ctx->cur_kind = kind;
+    ctx->cur_loc = loc;
     MPY_YYSTYPE val;
     memset(&val, 0, sizeof val);
     int r = mpy_yypush_parse(ps, kind, &val, &loc, ctx);
@@ -226,6 +311,19 @@ typedef struct {
     bool lexical;   /* the error came from the tokenizer */
 } run_result;
 
+/* The input ends inside a bracket on the right side of `f() = ...`.
+ * CPython's diagnostic pass reports the open bracket when its
+ * invalid_named_expression reads a bitwise_or after the '=' into it (as in
+ * `f() = (`); otherwise the bad target (`None = (`, `f() = x, (`). */
+static void bad_target_at_eof(mpy_parse_ctx *ctx)
+{
+    if (mpy_ast_target_reads_on(ctx->bad_target) && !ctx->rhs_broken)
+        return;
+    ctx->failed = false;
+    ctx->err_from_parser = false;
+    mpy_ast_first_target_ok(ctx, ctx->bad_target, ctx->rhs_operand, mpy_loc(&ctx->rhs_first));
+}
+
 /* Drives lx/ps/ctx over src[0..len) to the end.  imply_dedent: at the end of
  * single-mode input close open blocks (compile() does; codeop's first two
  * passes do not). */
@@ -241,12 +339,16 @@ static run_result run_to_end(mpy_parse_mode mode, mpy_lexer *lx, mpy_yypstate *p
         mpy_token t;
         int k = mpy_lexer_next(lx, src, len, true, &t);
         if (k == MPY_LEX_ERROR) {
+            if (after_single_statement(ps, ctx))
+                return res;
             record_lex_error(ctx, lx);
-            res.at_eof = lx->err_at_eof;
+            res.at_eof = lx->err_at_eof && !mpy_parse_doomed(ctx);
             res.lexical = true;
+            if (ctx->bad_target && lx->err_at_eof && lx->level > 0)
+                bad_target_at_eof(ctx);
             return res;
         }
-        bool eof = at_end(src, len, t.start);
+        bool eof = at_end(src, len, t.start) && !mpy_parse_doomed(ctx);
         if (k == TOK_ENDMARKER && extra_newline) {
             /* As CPython's parser does in single mode: the first ENDMARKER
              * is preceded by a NEWLINE of its own (with no column).  pegen
@@ -266,7 +368,7 @@ static run_result run_to_end(mpy_parse_mode mode, mpy_lexer *lx, mpy_yypstate *p
                 r = push(ps, ctx, TOK_NEWLINE, &nl);
             if (r != PUSH_MORE) {
                 res.status = r == PUSH_ACCEPT ? PUSH_ERROR : r;
-                res.at_eof = r == PUSH_ERROR && ctx->err_from_parser;
+                res.at_eof = r == PUSH_ERROR && ctx->err_from_parser && !mpy_parse_doomed(ctx);
                 return res;
             }
         }
@@ -317,13 +419,19 @@ static void prefer_tokenizer_error(mpy_lexer *lx, mpy_parse_ctx *ctx, const char
      * TabError of line 2). */
     if (ctx->err.kind == MPY_SYNERR_INDENTATION && strncmp(ctx->err.msg, "unexpected ", 11) == 0)
         return;
+    /* Nor after a complete single-mode statement (after_single_statement). */
+    if (strcmp(ctx->err.msg, multiple_statements) == 0)
+        return;
     int err_line = ctx->err.line;
     int tok = ctx->prev_kind[1], before = ctx->prev_kind[0];
     /* An eval-mode expression at the top level is no named_expression:
      * invalid_named_expression, which reads past the '=', is not tried
      * there (`x = (` in eval mode is "invalid syntax" at the '='). */
     bool named = !(ctx->mode == MPY_MODE_EVAL && lx->level == 0);
-    bool reads_on = starts_expression(tok) || (tok == TOK_EQUAL && named && ends_expression(before));
+    /* (An error an action raised at the '=' is a chained target's, `x = f()
+     * = (`: no invalid_named_expression there.) */
+    bool reads_on = starts_expression(tok) ||
+                    (tok == TOK_EQUAL && named && ctx->err_from_parser && ends_expression(before));
     bool newline = false;
     for (;;) {
         mpy_token t;
@@ -378,6 +486,7 @@ static void reset_state(mpy_parser *p)
     if (p->buf)
         p->buf[0] = '\0';
     p->seen_code = false;
+    p->has_nul = false;
     p->state = RUNNING;
     p->started = false;
 }
@@ -467,6 +576,8 @@ bool mpy_parser_feed(mpy_parser *p, const char *text, size_t len)
         p->cap = ncap;
     }
     memcpy(p->buf + p->len, text, len);
+    if (memchr(text, '\0', len))
+        p->has_nul = true;
     p->len += len;
     p->buf[p->len] = '\0';
     /* The real lexer may go up to the last '\n'. */
@@ -500,7 +611,8 @@ static void advance(mpy_parser *p)
         if (k == MPY_LEX_MORE)
             return;
         if (k == MPY_LEX_ERROR) {
-            record_lex_error(ctx, &p->lx);
+            if (!after_single_statement(p->ps, ctx))
+                record_lex_error(ctx, &p->lx);
             p->state = FAILED;
             return;
         }
@@ -542,11 +654,83 @@ static run_result run_pass(mpy_parser *p, bool add_newline, bool imply_dedent)
     return r;
 }
 
-static mpy_parse_status report(mpy_parser *p, mpy_syntax_error *err, const mpy_syntax_error *e)
+/* Suffix test for error messages. */
+static bool ends_with(const char *s, const char *suffix)
 {
-    if (err) {
-        *err = *e;
-        finish_error(err, p->buf, p->len);
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The error of c as CPython words and places it.  verdict: for
+ * mpy_parser_verdict, which stands for codeop compiling a string: the
+ * compiler's errors then carry no text (CPython finds no file to read the
+ * line from). */
+static mpy_parse_status report(mpy_parser *p, mpy_syntax_error *err, const mpy_parse_ctx *c, bool verdict)
+{
+    if (!err)
+        return MPY_PARSE_ERROR;
+    *err = c->err;
+    bool col_less = err->offset < 0; /* at single mode's extra NEWLINE */
+    finish_error(err, p->buf, p->len);
+    size_t tl = strlen(err->text);
+    int tok_line = c->err_tok_line;
+    int source = c->err_source;
+    if (source == MPY_ERR_TOKENIZER) {
+        /* Some tokenizer errors are raised by pegen (tokenizer_error) with
+         * the parser's text rule and an end of -1 (+1 for a known
+         * location). */
+        static const struct { const char *msg; int end; } by_parser[] = {
+            {"was never closed", 0},
+            {"unexpected EOF while parsing", -1},
+            {"unindent does not match any outer indentation level", -1},
+            {"inconsistent use of tabs and spaces in indentation", 0},
+            {"unexpected character after line continuation character", 0},
+        };
+        for (size_t i = 0; i < sizeof by_parser / sizeof *by_parser; i++)
+            if (ends_with(err->msg, by_parser[i].msg)) {
+                source = MPY_ERR_PARSER;
+                err->end_offset = by_parser[i].end;
+                tok_line = err->line;
+                if (i == 0) {
+                    /* found at the end of the input: the tokenizer is on
+                     * the line of the last character */
+                    tok_line = 1;
+                    for (size_t j = 0; j + 1 < p->len; j++)
+                        tok_line += p->buf[j] == '\n';
+                }
+            }
+    }
+    if (err->kind == MPY_SYNERR_INDENTATION && strncmp(err->msg, "unexpected ", 11) == 0)
+        err->end_offset = -1; /* raised at an INDENT or DEDENT, which have no end */
+    if (strcmp(err->msg, multiple_statements) == 0) {
+        tok_line = err->line; /* found before the next line is read */
+        err->end_offset = err->offset; /* at the NEWLINE, which leaves the '\n' out */
+    }
+    switch (source) {
+    case MPY_ERR_TOKENIZER:
+        /* the tokenizer's line, without its newline */
+        if (tl > 0 && err->text[tl - 1] == '\n')
+            err->text[tl - 1] = '\0';
+        break;
+    case MPY_ERR_COMPILER:
+        if (verdict)
+            err->text[0] = '\0';
+        break;
+    default:
+        /* The parser takes the text of the tokenizer's current line with
+         * its newline (exec input has one implied at the end), and of an
+         * earlier line without. */
+        if (err->line < tok_line) {
+            if (tl > 0 && err->text[tl - 1] == '\n')
+                err->text[tl - 1] = '\0';
+        } else if (p->mode == MPY_MODE_EXEC && tl > 0 && err->text[tl - 1] != '\n' &&
+                   tl + 1 < sizeof err->text) {
+            err->text[tl] = '\n';
+            err->text[tl + 1] = '\0';
+        }
+        if (col_less && err->end_offset < 0)
+            err->end_offset = 0; /* a token without a column ends at -1 + 1 */
+        break;
     }
     return MPY_PARSE_ERROR;
 }
@@ -567,6 +751,17 @@ mpy_parse_status mpy_parser_verdict(mpy_parser *p, mpy_ast_mod **out, mpy_syntax
         *out = NULL;
     if (p->state == OUT_OF_MEMORY)
         return MPY_PARSE_NOMEM;
+    if (p->has_nul) {
+        /* codeop compiles a string: compile() refuses one holding a NUL
+         * before any parsing, with no position (lineno None: 0 here).
+         * A file's NUL is the tokenizer's error, "source code cannot
+         * contain null bytes", with its line (lexer.re; mpy_parse). */
+        if (err) {
+            memset(err, 0, sizeof *err);
+            snprintf(err->msg, sizeof err->msg, "source code string cannot contain null bytes");
+        }
+        return MPY_PARSE_ERROR;
+    }
     advance(p);
     if (p->state == OUT_OF_MEMORY || p->arena->nomem)
         return MPY_PARSE_NOMEM;
@@ -575,7 +770,7 @@ mpy_parse_status mpy_parser_verdict(mpy_parser *p, mpy_ast_mod **out, mpy_syntax
         mpy_parse_ctx c = p->ctx;
         if (c.err_from_parser || !c.failed)
             prefer_tokenizer_error(&rest, &c, p->buf, p->len);
-        return report(p, err, &c.err);
+        return report(p, err, &c, true);
     }
     scan_for_code(p);
     if (!p->seen_code && p->mode != MPY_MODE_EVAL) {
@@ -593,7 +788,7 @@ mpy_parse_status mpy_parser_verdict(mpy_parser *p, mpy_ast_mod **out, mpy_syntax
         return MPY_PARSE_COMPLETE;
     }
     if (!r.at_eof)
-        return report(p, err, &p->snap_ctx.err);
+        return report(p, err, &p->snap_ctx, true);
 
     r = run_pass(p, true, false);
     if (r.status == PUSH_NOMEM)
@@ -609,7 +804,7 @@ mpy_parse_status mpy_parser_verdict(mpy_parser *p, mpy_ast_mod **out, mpy_syntax
             *out = p->snap_ctx.result;
         return MPY_PARSE_COMPLETE;
     }
-    return report(p, err, &p->snap_ctx.err);
+    return report(p, err, &p->snap_ctx, true);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -636,7 +831,7 @@ mpy_parse_status mpy_parse(const char *src, size_t len, mpy_parse_mode mode,
         mpy_parse_ctx c = p->ctx;
         if (c.err_from_parser || !c.failed)
             prefer_tokenizer_error(&rest, &c, p->buf, p->len);
-        st = report(p, err, &c.err);
+        st = report(p, err, &c, false);
     } else {
         run_result r = run_pass(p, false, true);
         if (r.status == PUSH_NOMEM)
@@ -646,7 +841,7 @@ mpy_parse_status mpy_parse(const char *src, size_t len, mpy_parse_mode mode,
                 *out = p->snap_ctx.result;
             st = MPY_PARSE_COMPLETE;
         } else
-            st = report(p, err, &p->snap_ctx.err);
+            st = report(p, err, &p->snap_ctx, false);
     }
 done:
     mpy_parser_free(p);

@@ -45,6 +45,11 @@ typedef struct mpy_parse_ctx {
     const struct mpy_lexer *lx;
     int prev_kind[2];
     mpy_yyltype prev_loc[2];
+    /* The token being pushed (actions run while Bison holds it as the
+     * lookahead): pegen places errors raised without a position at the
+     * last token it fetched, which is this one. */
+    int cur_kind;
+    mpy_yyltype cur_loc;
 
     /* The tree, stored by the start rule's action. */
     mpy_ast_mod *result;
@@ -57,6 +62,30 @@ typedef struct mpy_parse_ctx {
     bool failed;
     bool err_from_parser;
     mpy_syntax_error err;
+    /* Who raised err, for the text and end offset CPython gives it: the
+     * tokenizer (its line without the '\n', end = start), the compiler
+     * (mpy_ast_check: no text from a string) or the parser; and the line
+     * the tokenizer was on then (the parser's text keeps its '\n' only on
+     * that line). */
+    enum { MPY_ERR_PARSER, MPY_ERR_TOKENIZER, MPY_ERR_COMPILER } err_source;
+    int err_tok_line;
+
+    /* A statement whose first assignment target can never be assigned to
+     * (`f() = ...`), noted when its '=' is read.  CPython's first pass
+     * fails at that '=', so the input is an error, never incomplete, even
+     * if the text ends inside the right side.  The driver follows the
+     * right side's tokens at bracket level 0 to tell which error CPython's
+     * diagnostic pass reports when it ends in an open bracket (see
+     * parser/parse.c, note_rhs_token).  mpy_parse_doomed tells. */
+    const mpy_ast_expr *bad_target;
+    /* The same for an illegal augmented-assignment target (`f() += 1`),
+     * noted with its operator by aug_lhs. */
+    mpy_ast_expr *bad_aug;
+    mpy_yyltype bad_aug_op;
+    int rhs_tokens;      /* tokens pushed after that '=' */
+    bool rhs_operand;    /* a bitwise_or operand is complete there */
+    bool rhs_broken;     /* a token that ends the bitwise_or came */
+    mpy_yyltype rhs_first;
 
     /* f-string nesting: an expression inside an f-string is parsed by a
      * nested parse whose ctx points back here. */
@@ -73,6 +102,12 @@ typedef struct mpy_parse_ctx {
  * error is kept. */
 bool mpy_parse_fail(mpy_parse_ctx *ctx, mpy_synerr_kind kind, mpy_ast_loc loc,
                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Whether the statement being parsed is already known to be an error. */
+static inline bool mpy_parse_doomed(const mpy_parse_ctx *ctx)
+{
+    return ctx->bad_target || ctx->bad_aug;
+}
 
 /* Converts a Bison location to an AST position. */
 static inline mpy_ast_loc mpy_loc(const mpy_yyltype *l)

@@ -27,6 +27,7 @@
  * Everything is allocated in ctx->arena.
  */
 #include "strlit.h"
+#include "grammar.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -134,6 +135,28 @@ bool mpy_literal_fail(mpy_parse_ctx *ctx, mpy_ast_loc loc, const char *fmt, ...)
 
 mpy_ast_loc mpy_strlit_errloc(const mpy_strlit *sl)
 {
+    /* pegen raises these with the position of the last token it fetched:
+     * the one after the strings, here the token being pushed.  Single
+     * mode's extra NEWLINE has no column; pegen then counts the characters
+     * of the line up to the end of the input (offset one less than a
+     * token there would have). */
+    const mpy_parse_ctx *ctx = sl->ctx;
+    const mpy_yyltype *t = &ctx->cur_loc;
+    if (ctx->cur_kind == TOK_NEWLINE && t->first_column < 0 && ctx->src && t->start <= ctx->len) {
+        size_t ls = t->start;
+        while (ls > 0 && ctx->src[ls - 1] != '\n')
+            ls--;
+        int col = (int)(t->start - ls) - 1;
+        if (col >= 0) {
+            mpy_ast_loc l = {t->first_line, col, t->first_line, -1}; /* no end */
+            return l;
+        }
+    }
+    if (t->first_column >= 0 && (t->first_line > sl->loc.end_line ||
+                                 (t->first_line == sl->loc.end_line && t->first_column >= sl->loc.end_col))) {
+        mpy_ast_loc l = {t->first_line, t->first_column, t->first_line, t->first_column};
+        return l;
+    }
     mpy_ast_loc l = {sl->loc.end_line, sl->loc.end_col, sl->loc.end_line, sl->loc.end_col};
     return l;
 }

@@ -142,6 +142,13 @@ static int isinstance_rec(mpy_vm *vm, mpy_value v, mpy_value cls)
 {
     if (is_type(vm, cls)) return instance_of(vm, v, cls);
     if (!mpy_is_sub(vm, cls, MPY_TYPE_TUPLE)) {
+        /* Any object whose class defines __instancecheck__ (typing's
+         * aliases, as in CPython's PyObject_IsInstance; mods helper). */
+        mpy_value m = mpy_type_lookup(vm, mpy_typeof(vm, cls), vm->names.__instancecheck__);
+        if (!mpy_is_null(m)) {
+            mpy_value r = mpy_call2(vm, m, cls, v);
+            return mpy_is_null(r) ? -1 : mpy_truth(vm, r);
+        }
         mpy_err_msg(vm, MPY_EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
     }
@@ -174,6 +181,12 @@ static int issubclass_rec(mpy_vm *vm, mpy_value c, mpy_value cls)
         return mpy_type_is_sub((mpy_type *)c.u.o, (mpy_type *)cls.u.o);
     }
     if (!mpy_is_sub(vm, cls, MPY_TYPE_TUPLE)) {
+        /* Any object whose class defines __subclasscheck__ (mods helper). */
+        mpy_value m = mpy_type_lookup(vm, mpy_typeof(vm, cls), vm->names.__subclasscheck__);
+        if (!mpy_is_null(m)) {
+            mpy_value r = mpy_call2(vm, m, cls, c);
+            return mpy_is_null(r) ? -1 : mpy_truth(vm, r);
+        }
         mpy_err_msg(vm, MPY_EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         return -1;
     }

@@ -21,6 +21,7 @@
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/func.h"
+#include "runtime/list.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -400,11 +401,72 @@ static mpy_value run_body(mpy_vm *vm, mpy_function *fn, mpy_value ns, mpy_tuple 
     return r;
 }
 
+/* PEP 560 (mods helper): a base that is not a class but has
+ * __mro_entries__ is replaced by what that returns (typing's List[int],
+ * Generic[T], NamedTuple ...).  Returns `orig` itself when nothing changed,
+ * a new tuple otherwise, NULL with an exception pending. */
+static mpy_tuple *resolve_bases(mpy_vm *vm, mpy_tuple *orig)
+{
+    mpy_list *out = NULL;
+    mpy_str *me = NULL;
+    for (size_t i = 0; i < orig->len; i++) {
+        mpy_value b = orig->items[i];
+        mpy_value entries = MPY_NULL;
+        if (!mpy_is_sub(vm, b, MPY_TYPE_TYPE)) {
+            if (!me && !(me = mpy_str_intern_cstr(vm, "__mro_entries__"))) goto fail;
+            mpy_value fn = mpy_getattr_opt(vm, b, me);
+            if (mpy_is_null(fn) && mpy_err_occurred(vm)) goto fail;
+            if (!mpy_is_null(fn)) {
+                mpy_value a = mpy_from_obj(orig);
+                entries = mpy_call(vm, fn, 1, &a, NULL);
+                if (mpy_is_null(entries)) goto fail;
+                if (!mpy_is_type(vm, entries, MPY_TYPE_TUPLE)) {
+                    mpy_err_msg(vm, MPY_EXC_TypeError, "__mro_entries__ must return a tuple");
+                    goto fail;
+                }
+            }
+        }
+        if (mpy_is_null(entries) && !out) continue;
+        if (!out) { /* first change: copy the bases before this one */
+            /* rooted: later __mro_entries__ calls run Python code, which may collect */
+            if (!(out = mpy_list_new(vm, orig->len)) || !mpy_root_push(vm, mpy_from_obj(out))) return NULL;
+            for (size_t j = 0; j < i; j++)
+                if (!mpy_list_append(vm, out, orig->items[j])) goto fail;
+        }
+        if (mpy_is_null(entries)) {
+            if (!mpy_list_append(vm, out, b)) goto fail;
+        } else {
+            mpy_tuple *t = mpy_as_tuple(entries);
+            for (size_t j = 0; j < t->len; j++)
+                if (!mpy_list_append(vm, out, t->items[j])) goto fail;
+        }
+    }
+    if (!out) return orig;
+    mpy_root_pop(vm, 1);
+    return mpy_tuple_from(vm, out->len, out->items);
+fail:
+    if (out) mpy_root_pop(vm, 1);
+    return NULL;
+}
+
 /* __build_class__(func, name, *bases, metaclass=None, **kwds): what the
  * class statement calls.  Picks the metaclass, prepares the namespace,
  * runs the body in it, then calls metaclass(name, bases, ns, **kwds) and
  * fills the __class__ cell. */
+static mpy_value build_class(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, mpy_tuple *orig_bases);
+
 static mpy_value bi_build_class(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    /* orig_bases is rooted for the whole build: the body may collect and
+     * __orig_bases__ is stored after it (mods helper, PEP 560). */
+    mpy_tuple *orig_bases = mpy_tuple_from(vm, (size_t)(argc > 2 ? argc - 2 : 0), args + 2);
+    if (!orig_bases || !mpy_root_push(vm, mpy_from_obj(orig_bases))) return MPY_NULL;
+    mpy_value r = build_class(vm, argc, args, kw, orig_bases);
+    mpy_root_pop(vm, 1);
+    return r;
+}
+
+static mpy_value build_class(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, mpy_tuple *orig_bases)
 {
     if (argc < 2) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "__build_class__: not enough arguments");
     if (!mpy_is_type(vm, args[0], MPY_TYPE_FUNCTION))
@@ -413,8 +475,9 @@ static mpy_value bi_build_class(mpy_vm *vm, int argc, const mpy_value *args, mpy
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "__build_class__: name is not a string");
     mpy_function *fn = (mpy_function *)args[0].u.o;
     int nbases = argc - 2, nkw = mpy_args_nkw(kw);
-    mpy_tuple *bases = mpy_tuple_from(vm, (size_t)nbases, args + 2);
+    mpy_tuple *bases = resolve_bases(vm, orig_bases); /* PEP 560 */
     if (!bases) return MPY_NULL;
+    nbases = (int)bases->len;
     /* Split off metaclass= from the other class keywords. */
     mpy_value meta = MPY_NULL;
     mpy_value kwv[16];
@@ -431,10 +494,11 @@ static mpy_value bi_build_class(mpy_vm *vm, int argc, const mpy_value *args, mpy
         }
     }
     bool is_class = mpy_is_null(meta);
-    if (is_class) meta = nbases ? mpy_from_obj(mpy_typeof(vm, args[2])) : mpy_from_obj(vm->types[MPY_TYPE_TYPE]);
+    if (is_class)
+        meta = nbases ? mpy_from_obj(mpy_typeof(vm, bases->items[0])) : mpy_from_obj(vm->types[MPY_TYPE_TYPE]);
     else is_class = mpy_is_sub(vm, meta, MPY_TYPE_TYPE);
     if (is_class) {
-        mpy_type *w = calculate_meta(vm, (mpy_type *)meta.u.o, args + 2, nbases);
+        mpy_type *w = calculate_meta(vm, (mpy_type *)meta.u.o, bases->items, nbases);
         if (!w) return MPY_NULL;
         meta = mpy_from_obj(w);
     }
@@ -456,6 +520,10 @@ static mpy_value bi_build_class(mpy_vm *vm, int argc, const mpy_value *args, mpy
     }
     mpy_value cell = run_body(vm, fn, ns, bases, restnames);
     if (mpy_is_null(cell)) return cell;
+    if (bases != orig_bases) {
+        mpy_str *ob = mpy_str_intern_cstr(vm, "__orig_bases__");
+        if (!ob || !mpy_setitem(vm, ns, mpy_from_obj(ob), mpy_from_obj(orig_bases))) return MPY_NULL;
+    }
     mpy_value ca[19] = {args[1], mpy_from_obj(bases), ns};
     memcpy(ca + 3, kwv, (size_t)nrest * sizeof *kwv);
     mpy_value cls = mpy_call(vm, meta, 3, ca, restnames);

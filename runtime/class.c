@@ -404,6 +404,7 @@ static bool has(mpy_vm *vm, mpy_type *t, const char *name)
 void mpy_class_fill_slots(mpy_vm *vm, mpy_type *t)
 {
     if (!(t->flags & MPY_TF_HEAP)) return;
+    bool refill = t->slots.trace == slot_trace; /* not the class statement's first fill: instances may exist */
     mpy_type *s = solid(t);
     mpy_slots *sl = &t->slots;
     *sl = s->slots;
@@ -438,7 +439,7 @@ void mpy_class_fill_slots(mpy_vm *vm, mpy_type *t)
     bool had_del = t->flags & MPY_TF_HAS_DEL;
     if (!mpy_is_null(mpy_type_lookup(vm, t, vm->names.__del__))) {
         t->flags |= MPY_TF_HAS_DEL;
-        if (!had_del) mpy_gc_track_type(vm, t);
+        if (!had_del && refill) mpy_gc_track_type(vm, t);
     } else {
         t->flags &= ~MPY_TF_HAS_DEL;
     }

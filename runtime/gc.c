@@ -24,11 +24,14 @@
  * frame, so Python code may run), the queue runs with collection blocked;
  * an exception is reported as CPython's "Exception ignored in: ..." and
  * dropped.  Each object is finalized at most once (MPY_OBJ_FINALIZED),
- * so one that __del__ resurrected simply stays alive.  Order: objects no
- * other queued object refers to come first (a container before what it
- * holds, as CPython's reference counting would do), oldest first within
- * each group.  Unlike CPython the finalizer runs at the next collection,
- * not when the last reference goes; gc.collect() makes it deterministic.
+ * so one that __del__ resurrected simply stays alive.  Order: as
+ * CPython's reference counting would do, a container before what it
+ * holds (see order_queue), otherwise oldest first.  Unlike CPython the
+ * finalizer runs at the next collection, not when the last reference
+ * goes; gc.collect() makes it deterministic.  Not seen: instances of a
+ * subclass that existed before a base class gained __del__ (class slots
+ * are not refreshed down the hierarchy), and objects whose __class__ is
+ * set to a class with __del__.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -243,6 +246,77 @@ static bool needs_finalizer(mpy_vm *vm, mpy_obj *o)
     return o->type->flags & MPY_TF_HAS_DEL;
 }
 
+/* Finalization order.  CPython finalizes by reference counting: when a
+ * container dies its __del__ runs first, then what it held dies, depth
+ * first.  Reproduced on the queued objects q[0..n) (registry order,
+ * oldest first, all unmarked): tracing from each in turn, the queued
+ * objects first reached from q[i] become its children; the order is the
+ * depth-first walk of that forest from the objects nobody reached, then
+ * from the rest (cycles) oldest first.  The scan is quadratic in n, so
+ * a big batch only gets "unreferenced ones first".  Either way every
+ * queued object's referents end up marked (the objects themselves only
+ * if another queued object refers to them). */
+#define FIN_ORDER_MAX 1024
+
+typedef struct {
+    mpy_obj **q, **out;
+    int32_t *parent;
+    uint8_t *emitted;
+    size_t n, nout;
+} fin_order;
+
+static void trace_children(mpy_vm *vm, mpy_obj *o)
+{
+    mpy_gc_mark_obj(vm, (mpy_obj *)o->type);
+    if (o->type->slots.trace) o->type->slots.trace(vm, o);
+    trace_gray(vm);
+}
+
+static void emit_tree(fin_order *fo, size_t i)
+{
+    fo->emitted[i] = 1;
+    fo->out[fo->nout++] = fo->q[i];
+    for (size_t j = 0; j < fo->n; j++)
+        if (fo->parent[j] == (int32_t)i && !fo->emitted[j]) emit_tree(fo, j);
+}
+
+static void order_queue(mpy_vm *vm, mpy_obj **q, size_t n)
+{
+    size_t bytes = n * (sizeof(mpy_obj *) + sizeof(int32_t) + 2);
+    char *scratch = n > 1 ? raw_realloc(vm, NULL, 0, bytes) : NULL;
+    if (!scratch) {
+        for (size_t i = 0; i < n; i++) trace_children(vm, q[i]);
+        return; /* no memory (or nothing to order): registry order */
+    }
+    fin_order fo = {q, (mpy_obj **)scratch, (int32_t *)(scratch + n * sizeof(mpy_obj *)), NULL, n, 0};
+    uint8_t *reached = (uint8_t *)(fo.parent + n);
+    fo.emitted = reached + n;
+    memset(reached, 0, 2 * n);
+    for (size_t i = 0; i < n; i++) fo.parent[i] = -1;
+    if (n <= FIN_ORDER_MAX) {
+        for (size_t i = 0; i < n; i++) {
+            trace_children(vm, q[i]);
+            for (size_t j = 0; j < n; j++)
+                if (!reached[j] && q[j]->marked) {
+                    reached[j] = 1;
+                    if (j != i) fo.parent[j] = (int32_t)i;
+                }
+        }
+        for (size_t i = 0; i < n; i++)
+            if (fo.parent[i] < 0 && !fo.emitted[i]) emit_tree(&fo, i);
+        for (size_t i = 0; i < n; i++)
+            if (!fo.emitted[i]) emit_tree(&fo, i);
+    } else {
+        for (size_t i = 0; i < n; i++) trace_children(vm, q[i]);
+        for (size_t i = 0; i < n; i++)
+            if (!q[i]->marked) fo.out[fo.nout++] = q[i];
+        for (size_t i = 0; i < n; i++)
+            if (q[i]->marked) fo.out[fo.nout++] = q[i];
+    }
+    memcpy(q, fo.out, n * sizeof *q);
+    raw_realloc(vm, scratch, bytes, 0);
+}
+
 /* After marking: moves the unreachable registered objects that need
  * finalizing from the registry to the queue, and marks them and what
  * they refer to.  The others leave the registry (the sweep frees them).
@@ -271,41 +345,28 @@ static size_t queue_unreachable(mpy_vm *vm)
         trace_gray(vm);
         return 0;
     }
-    /* Mark what the queued objects refer to, not the objects themselves:
-     * a queued object still unmarked afterwards is referred to by no
-     * other, so it goes first.  A stable partition keeps registry order
-     * (oldest first) within each group. */
-    mpy_obj **q = vm->fin_queue + first;
-    for (size_t i = 0; i < n; i++) {
-        mpy_gc_mark_obj(vm, (mpy_obj *)q[i]->type);
-        if (q[i]->type->slots.trace) q[i]->type->slots.trace(vm, q[i]);
-    }
-    trace_gray(vm);
-    size_t outer = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (q[i]->marked) continue;
-        mpy_obj *o = q[i];
-        memmove(q + outer + 1, q + outer, (i - outer) * sizeof *q);
-        q[outer++] = o;
-    }
-    for (size_t i = 0; i < n; i++) mpy_gc_mark_obj(vm, q[i]);
+    order_queue(vm, vm->fin_queue + first, n);
+    for (size_t i = 0; i < n; i++) mpy_gc_mark_obj(vm, vm->fin_queue[first + i]);
     trace_gray(vm);
     return n;
 }
 
 /* Reports an exception a finalizer raised, as CPython's default
- * sys.unraisablehook does, and drops it. */
+ * sys.unraisablehook does (the exception's own traceback, no chained
+ * exceptions), and drops it. */
 static void write_unraisable(mpy_vm *vm, mpy_value culprit)
 {
     mpy_value exc = mpy_err_fetch(vm);
     mpy_value r = mpy_repr(vm, culprit);
     if (mpy_is_null(r)) mpy_err_clear(vm);
     const char *what = mpy_is_null(r) ? "<object repr() failed>" : mpy_as_str(r)->data;
+    size_t wlen = mpy_is_null(r) ? strlen(what) : mpy_as_str(r)->len;
     static const char head[] = "Exception ignored in: ";
     if (!mpy_sys_write(vm, MPY_STDERR, head, sizeof head - 1) ||
-        !mpy_sys_write(vm, MPY_STDERR, what, strlen(what)) || !mpy_sys_write(vm, MPY_STDERR, "\n", 1))
+        !mpy_sys_write(vm, MPY_STDERR, what, wlen) || !mpy_sys_write(vm, MPY_STDERR, "\n", 1))
         mpy_err_clear(vm);
-    mpy_print_exception_value(vm, exc);
+    mpy_str *text = mpy_is_null(exc) ? NULL : mpy_format_exception(vm, exc, MPY_NULL, false);
+    if (text && !mpy_sys_write(vm, MPY_STDERR, text->data, text->len)) mpy_err_clear(vm);
     mpy_err_clear(vm);
 }
 
@@ -332,8 +393,9 @@ static bool call_del(mpy_vm *vm, mpy_obj *o, mpy_value *culprit)
 static void finalize_one(mpy_vm *vm, mpy_obj *o)
 {
     mpy_value saved_exc = vm->exc, saved_info = vm->exc_info;
+    /* As CPython's finalizers, it sees the handled exception of the code
+     * it interrupts (sys.exc_info()), but not a pending one. */
     vm->exc = MPY_NULL;
-    vm->exc_info = MPY_NULL;
     o->flags |= MPY_OBJ_FINALIZED;
     mpy_value culprit = mpy_from_obj(o);
     bool ok = is_gen(vm, o) ? mpy_gen_finalize(vm, o) : call_del(vm, o, &culprit);
@@ -417,16 +479,22 @@ static void release(mpy_vm *vm, mpy_obj *o)
     }
 }
 
-static void free_obj(mpy_vm *vm, mpy_obj *o)
+/* Is o a type object (its memory must outlive its dead instances'). */
+static bool is_type_object(mpy_vm *vm, mpy_obj *o)
 {
-    if (o->type && o->type->slots.finalize) o->type->slots.finalize(vm, o);
-    release(vm, o);
+    return o->type && (o->type == vm->types[MPY_TYPE_TYPE] || (o->type->flags & MPY_TF_TYPE_SUB));
 }
 
+/* Dead objects are finalized (the `finalize` slot, owned buffers) as the
+ * sweep meets them, which reads their type's slots.  A dead type can come
+ * before a dead instance of it on the list (an instance whose __class__
+ * was set to a newer class), so the memory of dead types goes back only
+ * after the sweep. */
 static size_t sweep(mpy_vm *vm)
 {
     size_t freed = 0;
     mpy_obj **link = &vm->objects;
+    mpy_obj *dead_types = NULL;
     while (*link) {
         mpy_obj *o = *link;
         if (o->marked) {
@@ -434,9 +502,20 @@ static size_t sweep(mpy_vm *vm)
             link = &o->next;
         } else {
             *link = o->next;
-            free_obj(vm, o);
+            if (o->type && o->type->slots.finalize) o->type->slots.finalize(vm, o);
+            if (MPY_UNLIKELY(is_type_object(vm, o))) {
+                o->next = dead_types;
+                dead_types = o;
+            } else {
+                release(vm, o);
+            }
             freed++;
         }
+    }
+    while (dead_types) {
+        mpy_obj *o = dead_types;
+        dead_types = o->next;
+        release(vm, o);
     }
     return freed;
 }

@@ -71,6 +71,13 @@ typedef struct {
     size_t ncode;
     int nslots; /* 2 * (groups + 1) */
     int nregs;  /* loop registers */
+    /* The last subject, decoded: a tokenizer calling match(text, pos)
+     * in a loop would otherwise decode the whole text at every call.
+     * Keyed by identity; the reference keeps the object alive (and
+     * immutable str/bytes keep the decoding valid). */
+    mpy_obj *subj;
+    uint32_t *subj_cp;
+    int64_t subj_len;
 } re_program;
 
 /* One backtrack entry: a choice point (kind 0: resume at pc with pos),
@@ -92,16 +99,23 @@ typedef struct {
     size_t sp, cap;
     uint64_t steps;
     int look_depth;
+    bool bytes;        /* a bytes subject: case folding is ASCII only */
     bool fullmatch;    /* top level MATCH only at end */
     int64_t no_empty_at; /* top level: an empty match at this position fails (-1: none) */
     int64_t start;
 } matcher;
 
+static void drop_subject(mpy_vm *vm, re_program *p)
+{
+    if (p->subj_cp) mpy_mem_free(vm, p->subj_cp, (size_t)(p->subj_len + 1) * sizeof *p->subj_cp);
+    p->subj = NULL, p->subj_cp = NULL, p->subj_len = 0;
+}
+
 /* ---------------------------------------------------------- characters */
 
-static uint32_t cp_lower(mpy_vm *vm, uint32_t c)
+static uint32_t cp_lower(mpy_vm *vm, uint32_t c, bool bytes)
 {
-    if (c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c < 128 || bytes) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
     /* Outside ASCII ask str.lower (runtime/str_methods.c has the tables);
      * only reached with IGNORECASE on non-ASCII text. */
     mpy_str *s = mpy_str_from_cp(vm, c);
@@ -109,14 +123,16 @@ static uint32_t cp_lower(mpy_vm *vm, uint32_t c)
     mpy_value r = mpy_call_method(vm, mpy_from_obj(s), "lower", 0, NULL);
     if (mpy_is_null(r)) { mpy_err_clear(vm); return c; }
     mpy_str *l = mpy_as_str(r);
-    if (l->cplen != 1) return c;
+    /* The one multi-character lowercase (U+0130 -> "i\u0307") starts
+     * with its simple mapping. */
+    if (l->cplen < 1) return c;
     const unsigned char *p = (const unsigned char *)l->data;
     return mpy_utf8_decode(&p);
 }
 
-static uint32_t cp_upper(mpy_vm *vm, uint32_t c)
+static uint32_t cp_upper(mpy_vm *vm, uint32_t c, bool bytes)
 {
-    if (c < 128) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (c < 128 || bytes) return (c >= 'a' && c <= 'z') ? c - 32 : c;
     mpy_str *s = mpy_str_from_cp(vm, c);
     if (!s) { mpy_err_clear(vm); return c; }
     mpy_value r = mpy_call_method(vm, mpy_from_obj(s), "upper", 0, NULL);
@@ -127,22 +143,41 @@ static uint32_t cp_upper(mpy_vm *vm, uint32_t c)
     return mpy_utf8_decode(&p);
 }
 
-static bool is_word(uint32_t c, bool ascii)
+/* Case-insensitive equality of a subject code point c with a pattern
+ * code point p already lowercased: same lowercase, or (for the few
+ * letters with several lowercase forms, such as the two sigmas) the same
+ * uppercase. */
+static bool fold_eq(mpy_vm *vm, uint32_t c, uint32_t p, bool bytes)
+{
+    if (c == p) return true;
+    if ((c < 128 && p < 128) || bytes) return cp_lower(vm, c, true) == p;
+    return cp_lower(vm, c, false) == p || cp_upper(vm, c, false) == cp_upper(vm, p, false);
+}
+
+/* Unicode \w is str.isalnum() or '_'.  The str tables give alphabetic
+ * and decimal directly; the other numeric characters (superscripts,
+ * fractions, Roman numerals...) are asked of str.isalnum itself. */
+static bool is_word(mpy_vm *vm, uint32_t c, bool ascii)
 {
     if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (ascii) return false;
-    return mpy_str_cp_isalpha(c) || mpy_str_cp_isdecimal(c) || mpy_str_cp_digit_value(c) >= 0;
+    if (mpy_str_cp_isalpha(c) || mpy_str_cp_isdecimal(c)) return true;
+    mpy_str *s = mpy_str_from_cp(vm, c);
+    if (!s) { mpy_err_clear(vm); return false; }
+    mpy_value r = mpy_call_method(vm, mpy_from_obj(s), "isalnum", 0, NULL);
+    if (mpy_is_null(r)) { mpy_err_clear(vm); return false; }
+    return mpy_is_bool(r) && mpy_as_bool(r);
 }
 
 /* Categories 0..5: \d \D \w \W \s \S for str (Unicode); 6..11 the same
  * restricted to ASCII (flag ASCII, and bytes patterns). */
-static bool in_category(uint32_t c, int cat)
+static bool in_category(mpy_vm *vm, uint32_t c, int cat)
 {
     bool ascii = cat >= 6;
     bool r;
     switch ((cat % 6) / 2) {
     case 0: r = ascii ? (c >= '0' && c <= '9') : (c < 128 ? (c >= '0' && c <= '9') : mpy_str_cp_isdecimal(c)); break;
-    case 1: r = is_word(c, ascii); break;
+    case 1: r = is_word(vm, c, ascii); break;
     default:
         if (c < 128 || ascii) r = c == ' ' || (c >= '\t' && c <= '\r') || (!ascii && c >= 0x1c && c <= 0x1f);
         else r = mpy_str_cp_isspace(c);
@@ -151,27 +186,29 @@ static bool in_category(uint32_t c, int cat)
     return (cat & 1) ? !r : r;
 }
 
-static bool class_has(const int32_t *items, int n, uint32_t c)
+static bool class_has(mpy_vm *vm, const int32_t *items, int n, uint32_t c)
 {
     for (int i = 0; i < n; i++, items += 3) {
         if (items[0] == 0) {
             if (c >= (uint32_t)items[1] && c <= (uint32_t)items[2]) return true;
-        } else if (in_category(c, items[1])) return true;
+        } else if (in_category(vm, c, items[1])) return true;
     }
     return false;
 }
 
-static bool class_match(mpy_vm *vm, const int32_t *ins, uint32_t c)
+static bool class_match(mpy_vm *vm, const int32_t *ins, uint32_t c, bool bytes)
 {
     int flags = ins[1], n = ins[2];
     const int32_t *items = ins + 3;
-    bool r = class_has(items, n, c);
+    bool r = class_has(vm, items, n, c);
     if (!r && (flags & 2)) {
-        uint32_t l = cp_lower(vm, c);
-        r = (l != c && class_has(items, n, l));
+        uint32_t l = cp_lower(vm, c, bytes);
+        r = (l != c && class_has(vm, items, n, l));
         if (!r) {
-            uint32_t u = cp_upper(vm, c);
-            r = u != c && class_has(items, n, u);
+            /* Letters such as U+0131 (dotless i) and U+017F (long s)
+             * meet their ASCII partners only through the uppercase. */
+            uint32_t u = cp_upper(vm, c, bytes);
+            r = u != c && (class_has(vm, items, n, u) || class_has(vm, items, n, cp_lower(vm, u, bytes)));
         }
     }
     return (flags & 1) ? !r : r;
@@ -188,9 +225,10 @@ static bool at_ok(matcher *m, int kind, int64_t pos)
     case AT_END_LINE: return pos == end || t[pos] == '\n';
     case AT_END_STRING: return pos == end;
     default: {
+        if (end == 0) return false; /* neither \b nor \B in an empty string */
         bool ascii = kind >= AT_BOUNDARY_A;
-        bool before = pos > 0 && is_word(t[pos - 1], ascii);
-        bool after = pos < end && is_word(t[pos], ascii);
+        bool before = pos > 0 && is_word(m->vm, t[pos - 1], ascii);
+        bool after = pos < end && is_word(m->vm, t[pos], ascii);
         bool b = before != after;
         return (kind == AT_BOUNDARY || kind == AT_BOUNDARY_A) ? b : !b;
     }
@@ -231,7 +269,6 @@ static int run(matcher *m, int32_t pc, int64_t pos, bool top, int64_t *out)
 {
     const int32_t *code = m->prog->code;
     const uint32_t *t = m->text;
-    size_t base = m->sp;
     mpy_vm *vm = m->vm;
     if (!push(m, 3, 0, 0)) return -1;
     for (;;) {
@@ -250,7 +287,7 @@ static int run(matcher *m, int32_t pc, int64_t pos, bool top, int64_t *out)
             continue;
         case OP_CHAR_I:
             if (pos >= m->end) goto fail;
-            if (t[pos] != (uint32_t)ins[1] && cp_lower(vm, t[pos]) != (uint32_t)ins[1]) goto fail;
+            if (!fold_eq(vm, t[pos], (uint32_t)ins[1], m->bytes)) goto fail;
             pos++, pc += 2;
             continue;
         case OP_ANY:
@@ -262,7 +299,7 @@ static int run(matcher *m, int32_t pc, int64_t pos, bool top, int64_t *out)
             pos++, pc++;
             continue;
         case OP_CLASS:
-            if (pos >= m->end || !class_match(vm, ins, t[pos])) goto fail;
+            if (pos >= m->end || !class_match(vm, ins, t[pos], m->bytes)) goto fail;
             pos++, pc += 3 + 3 * ins[2];
             continue;
         case OP_SPLIT:
@@ -274,7 +311,7 @@ static int run(matcher *m, int32_t pc, int64_t pos, bool top, int64_t *out)
             continue;
         case OP_SAVE:
             if (!set_slot(m, ins[1], pos)) return -1;
-            if (ins[1] & 1) {
+            if ((ins[1] & 1) && ins[1] > 1) {
                 if (!push(m, 2, 0, m->lastindex)) return -1;
                 m->lastindex = ins[1] / 2;
             }
@@ -291,7 +328,7 @@ static int run(matcher *m, int32_t pc, int64_t pos, bool top, int64_t *out)
             if (pos + n > m->end) goto fail;
             for (int64_t i = 0; i < n; i++) {
                 uint32_t a = t[s + i], b = t[pos + i];
-                if (a != b && !(ins[2] && cp_lower(vm, a) == cp_lower(vm, b))) goto fail;
+                if (a != b && !(ins[2] && fold_eq(vm, b, cp_lower(vm, a, m->bytes), m->bytes))) goto fail;
             }
             pos += n, pc += 3;
             continue;
@@ -353,10 +390,7 @@ static int run(matcher *m, int32_t pc, int64_t pos, bool top, int64_t *out)
             }
             if (e.kind == 1) m->slots[e.a] = e.b;
             else if (e.kind == 2) m->lastindex = e.b;
-            else if (e.kind == 3) {
-                (void)base;
-                return 0;
-            }
+            else if (e.kind == 3) return 0; /* this run's barrier: no more choices */
         }
     }
 }
@@ -368,17 +402,18 @@ static void program_finalize(mpy_vm *vm, mpy_obj *self)
     re_program *p = (re_program *)self;
     if (p->code) mpy_mem_free(vm, p->code, p->ncode * sizeof *p->code);
     p->code = NULL;
+    drop_subject(vm, p);
 }
 
-static mpy_type *program_type(mpy_vm *vm, mpy_value v)
+static void program_trace(mpy_vm *vm, mpy_obj *self)
 {
-    (void)vm;
-    return mpy_is_obj(v) ? mpy_as_obj(v)->type : NULL;
+    re_program *p = (re_program *)self;
+    if (p->subj) mpy_gc_mark_obj(vm, p->subj);
 }
 
 static re_program *self_of(mpy_vm *vm, mpy_value v)
 {
-    mpy_type *t = program_type(vm, v);
+    mpy_type *t = mpy_is_obj(v) ? mpy_as_obj(v)->type : NULL;
     if (!t || t->slots.finalize != program_finalize) {
         mpy_err_msg(vm, MPY_EXC_TypeError, "expected a _re.Program");
         return NULL;
@@ -470,32 +505,26 @@ static bool matcher_init(mpy_vm *vm, matcher *m, re_program *p, const mpy_value 
 {
     memset(m, 0, sizeof *m);
     m->vm = vm, m->prog = p, m->no_empty_at = -1;
-    uint32_t *text;
-    int64_t n;
-    if (!subject(vm, args[0], &text, &n)) return false;
-    m->text = text;
-    int64_t endpos;
-    if (!clamp(vm, args[1], n, pos) || !clamp(vm, args[2], n, &endpos)) {
-        mpy_mem_free(vm, text, (size_t)(n + 1) * sizeof *text);
-        return false;
+    if (!(mpy_is_obj(args[0]) && p->subj == mpy_as_obj(args[0]))) {
+        uint32_t *text;
+        int64_t n;
+        if (!subject(vm, args[0], &text, &n)) return false;
+        drop_subject(vm, p);
+        p->subj = mpy_as_obj(args[0]), p->subj_cp = text, p->subj_len = n;
     }
+    m->text = p->subj_cp;
+    m->bytes = !mpy_is_strv(args[0]);
+    int64_t endpos;
+    if (!clamp(vm, args[1], p->subj_len, pos) || !clamp(vm, args[2], p->subj_len, &endpos)) return false;
     m->end = endpos;
-    m->cap = (size_t)n; /* remembered for freeing; reset below */
     size_t ns = (size_t)(p->nslots + p->nregs);
     m->slots = mpy_mem_realloc(vm, NULL, 0, (ns + 1) * sizeof *m->slots);
-    if (!m->slots) {
-        mpy_mem_free(vm, text, (size_t)(n + 1) * sizeof *text);
-        return false;
-    }
-    m->start = n; /* text length, kept until matcher_free */
-    m->cap = 0;
-    return true;
+    return m->slots != NULL;
 }
 
-static void matcher_free(matcher *m, int64_t textlen)
+static void matcher_free(matcher *m)
 {
     mpy_vm *vm = m->vm;
-    mpy_mem_free(vm, (void *)m->text, (size_t)(textlen + 1) * sizeof *m->text);
     mpy_mem_free(vm, m->slots, (size_t)(m->prog->nslots + m->prog->nregs + 1) * sizeof *m->slots);
     if (m->stack) mpy_mem_free(vm, m->stack, m->cap * sizeof *m->stack);
 }
@@ -512,17 +541,13 @@ static mpy_value program_m_match(mpy_vm *vm, int argc, const mpy_value *args, mp
     matcher m;
     int64_t pos;
     if (!matcher_init(vm, &m, p, args + 1, &pos)) return MPY_NULL;
-    int64_t textlen = m.start;
     m.fullmatch = mode == 1;
     mpy_value res = MPY_NONE;
     int64_t end;
     int r = pos > m.end ? 0 : try_match(&m, pos, mode == 2, &end);
     if (r < 0) res = MPY_NULL;
-    else if (r == 1) {
-        m.slots[1] = end; /* slot 1 is set by the final SAVE; kept for clarity */
-        res = result_tuple(&m);
-    }
-    matcher_free(&m, textlen);
+    else if (r == 1) res = result_tuple(&m);
+    matcher_free(&m);
     return res;
 }
 
@@ -541,7 +566,6 @@ static mpy_value program_m_scan(mpy_vm *vm, int argc, const mpy_value *args, mpy
     matcher m;
     int64_t pos;
     if (!matcher_init(vm, &m, p, args + 1, &pos)) return MPY_NULL;
-    int64_t textlen = m.start;
     mpy_list *out = mpy_list_new(vm, 0);
     if (!out) goto error;
     while (pos <= m.end && (limit <= 0 || (int64_t)out->len < limit)) {
@@ -555,10 +579,10 @@ static mpy_value program_m_scan(mpy_vm *vm, int argc, const mpy_value *args, mpy
         m.no_empty_at = end == s ? end : -1;
         pos = end;
     }
-    matcher_free(&m, textlen);
+    matcher_free(&m);
     return mpy_from_obj(out);
 error:
-    matcher_free(&m, textlen);
+    matcher_free(&m);
     return MPY_NULL;
 }
 
@@ -655,7 +679,7 @@ static const mpy_type_spec program_spec = {
     .name = "Program",
     .base = -1,
     .instance_size = sizeof(re_program),
-    .slots = {.new_ = program_new, .init = program_init, .finalize = program_finalize},
+    .slots = {.new_ = program_new, .init = program_init, .trace = program_trace, .finalize = program_finalize},
     .methods = program_methods,
 };
 

@@ -12,6 +12,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "vm/import.h"
 
 /* ------------------------------------------------- instance dictionaries */
 
@@ -597,13 +598,31 @@ static const mpy_getset_def type_getsets[] = {
     {NULL, NULL, NULL},
 };
 
+/* X | Y on classes (PEP 604, mods helper): types.UnionType is written in
+ * Python (runtime/lib/types.py), so the operator asks types._union_or,
+ * which returns NotImplemented for operands that are not types, None,
+ * GenericAlias or unions (then the other operand's __ror__ is tried). */
+mpy_value mpy_union_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b);
+
+/* Exported so that types.GenericAlias (runtime/genericalias.c) can use the
+ * same slot: list[int] | None. */
+mpy_value mpy_union_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
+{
+    if (op != MPY_BINOP_OR) return mpy_notimpl(vm);
+    mpy_value m = mpy_import_module(vm, "types");
+    if (mpy_is_null(m)) return m;
+    mpy_value fn = mpy_getattr_cstr(vm, m, "_union_or");
+    if (mpy_is_null(fn)) return fn;
+    return mpy_call2(vm, fn, a, b);
+}
+
 const mpy_type_spec mpy_type_type_spec = {
     .name = "type",
     .base = MPY_TYPE_OBJECT,
     .flags = MPY_TF_BASETYPE | MPY_TF_TYPE_SUB,
     .instance_size = sizeof(mpy_type),
     .slots = {.repr = type_repr, .getattr = type_getattr, .setattr = type_setattr, .call = type_call,
-              .new_ = type_new_, .init = type_init, .trace = type_trace},
+              .new_ = type_new_, .init = type_init, .trace = type_trace, .binop = mpy_union_binop},
     .methods = type_methods,
     .getsets = type_getsets,
 };

@@ -399,7 +399,9 @@ void mpy_root_pop(mpy_vm *vm, int n);
  * not blocked.  Only the interpreter loop calls this. */
 void mpy_gc_safepoint(mpy_vm *vm);
 /* Collect now (gc.collect()); returns the number of objects freed.  Only
- * valid where mpy_gc_safepoint would be. */
+ * valid where mpy_gc_safepoint would be: besides freeing, a collection
+ * runs Python code (generators closed, __del__ methods; runtime/gc.c), so
+ * the caller must be at a safe point or have no frame running. */
 size_t mpy_gc_collect(mpy_vm *vm);
 
 #endif

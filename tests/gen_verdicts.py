@@ -125,6 +125,36 @@ HAND = [
     ("x[", "sxe"), ("x(", "sxe"), ("x[1:", "sxe"), ("f(**", "sxe"), ("-", "sxe"),
     ("yield", "e"), ("x = 1", "e"), ("1; 2", "e"), ("1\n2", "e"), ("1\n", "e"),
     ("(1,\n2)", "e"), ("[x for x in y]", "e"), ("'a' 'b'", "e"), ("if", "e"),
+    # --- a bad first assignment target: an error at its '=', never incomplete;
+    # the message depends on whether pegen's invalid_named_expression reads a
+    # bitwise_or after the '=' into the bracket left open
+    ("f() =", "sx"), ("f() = x = (", "sx"), ("(a, f()) = (", "sx"), ("f() = 1 +", "sx"),
+    ("[f()] = (", "sx"), ("x = f() = (", "sx"), ("f() = (\n", "sx"), ("None = (", "sx"),
+    ("a.b() = [1,", "sx"), ("x + 1 = (", "sxe"), ("1, x = (", "sxe"), ("lambda: x = (", "sxe"),
+    ("x if y else z = (", "sxe"), ("-x = (", "sxe"), ("f() = x, (", "sx"), ("f() = not (", "sx"),
+    ("f() = *(", "sx"), ("None = x, (", "sx"), ("1, x = y, (", "sx"), ("f() = '''abc", "sx"),
+    ("None = '''abc", "sx"), ("f() = 1 + (", "sx"), ("f() = x < (", "sx"), ("(yield) = (", "sx"),
+    ("f() = -", "sx"), ("f() = x.", "sx"), ("f() = (1)", "sx"), ("f() = 1 +\n", "sx"),
+    ("f() = [\n1,", "sx"), ("if x:\n  f() = (", "sx"), ("(x = (", "sxe"), ("[x = (", "sxe"),
+    ("x = 1 + (", "sxe"), ("f() += (", "sx"), ("f() += x, (", "sx"), ("f() += not (", "sx"),
+    ("f() +=", "sx"), ("f() += 1\n", "sx"), ("1 += (", "sx"),
+    # --- single mode: after a complete statement the rest is never tokenized
+    ("x = 1\nf() = (", "sx"), ("x = 1\ny = (", "s"), ("x = 1\nNone = (", "s"), ("x = 1\n$", "s"),
+    ("x = 1\n'abc", "s"), ("x = 1\n  y", "s"), ("x = 1\n'''", "s"),
+    # --- single mode: the NEWLINE after the implied DEDENTs, then the compiler's errors
+    ("def f():\n    nonlocal x", "sx"), ("def f():\n    nonlocal x\n", "sx"),
+    ("def f(): nonlocal x", "sx"), ("def f():\n    x = 1\n    global x", "sx"),
+    ("class C:\n  def f(self):\n    return 1\n  return 2", "sx"),
+    ("if x:\n  if y:\n    break", "sx"), ("for x in y:\n  pass\nelse:\n  continue", "sx"),
+    ("try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass", "sx"),
+    # --- "unexpected indent" is never replaced by a later tokenizer error
+    ("\tif x:\n        pass", "sx"), ("if x: pass\n  $", "sx"), ("if x: pass\n  'abc", "sx"),
+    ("x = 1\n    y = '''", "x"),
+    # --- string errors placed at the token after the strings
+    ("'a' b'b'", "sx"), ("'a' b'b'\n", "s"), ("'a' b'b'  ", "s"), ("'\\x1'  # c", "s"),
+    ("f'{x!z}' ", "sx"), ("x = 'a' b'b'", "sx"),
+    # --- NUL bytes: compile() refuses the string before parsing
+    ("\x00", "sxe"), ("if x:\n  \x00", "sx"),
 ]
 
 # Systematic combinations: each opener followed by each continuation.

@@ -397,6 +397,12 @@ static mpy_value find_and_load(mpy_vm *vm, const char *name)
             result = m;
             goto done;
         }
+        /* A frozen submodule ("collections.abc", frozen from
+         * runtime/lib/collections.abc.py) needs no __path__ on its parent
+         * (mods helper: the frozen parents are plain modules). */
+        fd = mpy_mem_realloc(vm, NULL, 0, sizeof *fd);
+        if (!fd) goto done;
+        if (find_frozen(name, fd)) goto load;
         path = mpy_getattr_opt(vm, pm, vm->names.__path__);
         if (mpy_is_null(path)) {
             if (!mpy_err_occurred(vm))
@@ -410,7 +416,7 @@ static mpy_value find_and_load(mpy_vm *vm, const char *name)
         if (is_builtin) goto done;
         path = sys_path(vm);
     }
-    fd = mpy_mem_realloc(vm, NULL, 0, sizeof *fd);
+    if (!fd) fd = mpy_mem_realloc(vm, NULL, 0, sizeof *fd);
     if (!fd) goto done;
     /* Frozen modules come after the built-in C ones, before sys.path. */
     bool frozen = !dot && find_frozen(name, fd);
@@ -419,6 +425,7 @@ static mpy_value find_and_load(mpy_vm *vm, const char *name)
         not_found(vm, name);
         goto done;
     }
+load:
     result = load_found(vm, name, fd);
     if (!mpy_is_null(result) && dot) {
         mpy_value pm = modules_get(vm, parent);
@@ -567,6 +574,34 @@ static bool handle_fromlist(mpy_vm *vm, mpy_value module, mpy_value fromlist, bo
     return ok;
 }
 
+/* `from collections import abc` (mods helper): a plain module has no
+ * __path__, but a name of its fromlist may be a frozen submodule
+ * ("collections.abc"); load those that are not attributes yet. */
+static bool frozen_fromlist(mpy_vm *vm, mpy_value module, mpy_value fromlist)
+{
+    if (!mpy_is_sub(vm, fromlist, MPY_TYPE_TUPLE)) return true;
+    mpy_value mn = mpy_getattr_opt(vm, module, vm->names.__name__);
+    if (mpy_is_null(mn)) return !mpy_err_occurred(vm);
+    if (!mpy_is_sub(vm, mn, MPY_TYPE_STR)) return true;
+    mpy_tuple *t = mpy_as_tuple(fromlist);
+    for (size_t i = 0; i < t->len; i++) {
+        if (!mpy_is_sub(vm, t->items[i], MPY_TYPE_STR)) continue;
+        mpy_str *item = mpy_as_str(t->items[i]);
+        char full[NAME_CAP];
+        if (mpy_as_str(mn)->len + 1 + item->len >= NAME_CAP) continue;
+        snprintf(full, sizeof full, "%s.%s", mpy_as_str(mn)->data, item->data);
+        found fd;
+        if (!find_frozen(full, &fd)) continue;
+        mpy_str *iname = mpy_str_intern_str(vm, item);
+        if (!iname) return false;
+        mpy_value have = mpy_getattr_opt(vm, module, iname);
+        if (!mpy_is_null(have)) continue;
+        if (mpy_err_occurred(vm)) return false;
+        if (mpy_is_null(find_and_load(vm, full))) return false;
+    }
+    return true;
+}
+
 mpy_value mpy_import(mpy_vm *vm, mpy_str *name, mpy_value globals, mpy_value fromlist, int level)
 {
     if (level < 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "level must be >= 0");
@@ -601,7 +636,10 @@ mpy_value mpy_import(mpy_vm *vm, mpy_str *name, mpy_value globals, mpy_value fro
         return top;
     }
     mpy_value path = mpy_getattr_opt(vm, mod, vm->names.__path__);
-    if (mpy_is_null(path)) return mpy_err_occurred(vm) ? MPY_NULL : mod;
+    if (mpy_is_null(path)) {
+        if (mpy_err_occurred(vm)) return MPY_NULL;
+        return frozen_fromlist(vm, mod, fromlist) ? mod : MPY_NULL;
+    }
     if (!mpy_root_push(vm, mod)) return MPY_NULL;
     bool ok = handle_fromlist(vm, mod, fromlist, false);
     mpy_root_pop(vm, 1);

@@ -125,6 +125,27 @@ class EnumType(type):
             del body["__new__"]
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
         enum_class._boundary_ = boundary or getattr(enum_class, "_boundary_", None)
+        if member_type is not object and ReprEnum is not None:
+            # The mixed-in type (int, str ...) comes before Enum in the MRO:
+            # put the enum side's methods back in front, except str/format of
+            # a ReprEnum, which stay the data type's.
+            for meth in ("__repr__", "__str__", "__format__"):
+                if meth in classdict:
+                    continue
+                if meth != "__repr__" and issubclass(enum_class, ReprEnum):
+                    found = member_type.__dict__.get(meth)
+                    if found is None and meth == "__str__":
+                        found = member_type.__repr__  # object.__str__ would call our __repr__
+                    if found is None:
+                        found = getattr(member_type, meth)
+                else:
+                    found = None
+                    for klass in enum_class.__mro__[1:]:
+                        if isinstance(klass, EnumType) and meth in klass.__dict__:
+                            found = klass.__dict__[meth]
+                            break
+                if found is not None:
+                    type.__setattr__(enum_class, meth, found)
         is_flag = issubclass(enum_class, Flag) if Flag is not None else False
         if is_flag:
             enum_class._flag_mask_ = 0
@@ -194,7 +215,8 @@ class EnumType(type):
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None):
         if names is None:
-            return cls.__new__(cls, value)
+            # Enum's own lookup, even when a mixin's __new__ comes first in the MRO
+            return Enum.__new__(cls, value)
         return cls._create_(value, names, module=module, qualname=qualname, type=type, start=start,
                             boundary=boundary)
 
@@ -508,6 +530,14 @@ class Flag(Enum):
 
 
 class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
+    # int's operators come first in the MRO: name Flag's explicitly
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __iter__ = Flag.__iter__
+    __len__ = Flag.__len__
+    __contains__ = Flag.__contains__
+    __bool__ = Flag.__bool__
     __ror__ = Flag.__or__
     __rand__ = Flag.__and__
     __rxor__ = Flag.__xor__

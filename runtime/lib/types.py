@@ -44,10 +44,81 @@ GenericAlias = type(list[int])
 NoneType = type(None)
 EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
-try:
-    UnionType = type(int | str)
-except TypeError:
-    UnionType = None  # minipy's type has no __or__ yet
+
+
+def _union_repr(obj):
+    if obj is None or obj is NoneType:
+        return "None"
+    if isinstance(obj, type) and not isinstance(obj, GenericAlias):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return "%s.%s" % (obj.__module__, obj.__qualname__)
+    return repr(obj)
+
+
+class UnionType:
+    """int | str (PEP 604).  minipy's type.__or__ (runtime/object.c) calls
+    _union_or below to make these."""
+    __slots__ = ("__args__",)
+
+    def __init__(self, args):
+        self.__args__ = args
+
+    def __repr__(self):
+        return " | ".join(_union_repr(a) for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __or__(self, other):
+        return _union_or(self, other)
+
+    def __ror__(self, other):
+        return _union_or(other, self)
+
+    @property
+    def __parameters__(self):
+        return ()
+
+    def __instancecheck__(self, obj):
+        for arg in self.__args__:
+            if isinstance(arg, GenericAlias):
+                raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        for arg in self.__args__:
+            if isinstance(arg, GenericAlias):
+                raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+        return issubclass(cls, self.__args__)
+
+
+UnionType.__module__ = "types"
+
+
+def _unionable(x):
+    return x is None or isinstance(x, (type, GenericAlias, UnionType))
+
+
+def _union_or(a, b):
+    if not (_unionable(a) and _unionable(b)):
+        return NotImplemented
+    args = []
+    for x in (a, b):
+        items = x.__args__ if isinstance(x, UnionType) else (x,)
+        for item in items:
+            if item is None:
+                item = NoneType
+            if item not in args:
+                args.append(item)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
 
 try:
     raise TypeError

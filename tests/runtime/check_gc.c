@@ -232,6 +232,159 @@ START_TEST(test_free_with_pending_objects)
 }
 END_TEST
 
+/* ------------------------------------------------------ finalization */
+
+START_TEST(test_del_runs_when_unreachable)
+{
+    run("class C:\n"
+        "    def __init__(self, n): self.n = n\n"
+        "    def __del__(self): print('del', self.n)\n"
+        "a = C(1); b = C(2)\n"
+        "a = None\n");
+    ck_assert_str_eq(H.out, "");
+    mpy_gc_collect(vm); /* from C, no frame running: the finalizer runs here */
+    ck_assert_str_eq(H.out, "del 1\n");
+    mpy_gc_collect(vm);
+    ck_assert_str_eq(H.out, "del 1\n"); /* at most once */
+}
+END_TEST
+
+START_TEST(test_del_order_outer_first)
+{
+    run("import gc\n"
+        "class C:\n"
+        "    def __init__(self, n, *inner): self.n = n; self.inner = inner\n"
+        "    def __del__(self): print('del', self.n)\n"
+        "y = C('y')\n"
+        "x = C('outer')\n"
+        "x.inner = (C('inner'),)\n"
+        "x.inner[0].inner = [C('innermost')]\n"
+        "z = C('z', C('z1', C('z2')), C('z3'))\n"
+        "a = C('a'); b = C('b', a); a.inner = b\n"
+        "del y, x, z, a, b\n"
+        "gc.collect()\n"
+        "print('after')\n");
+    /* What no other dying object refers to first, oldest first, each
+     * followed by what it holds, depth first (as reference counting would
+     * do); a cycle oldest first. */
+    ck_assert_str_eq(H.out, "del y\ndel outer\ndel inner\ndel innermost\ndel z\ndel z1\ndel z2\ndel z3\n"
+                            "del a\ndel b\nafter\n");
+}
+END_TEST
+
+START_TEST(test_resurrection)
+{
+    run("import gc\n"
+        "saved = []\n"
+        "class R:\n"
+        "    def __del__(self): print('del'); saved.append(self)\n"
+        "R()\n"
+        "gc.collect()\n"
+        "print(len(saved), gc.is_finalized(saved[0]))\n"
+        "saved.clear()\n"
+        "gc.collect()\n"
+        "print('end')\n");
+    ck_assert_str_eq(H.out, "del\n1 True\nend\n");
+}
+END_TEST
+
+START_TEST(test_generator_closed)
+{
+    run("def g():\n"
+        "    try:\n"
+        "        yield 1\n"
+        "    finally:\n"
+        "        print('finally')\n"
+        "it = g(); next(it)\n"
+        "del it\n");
+    ck_assert_str_eq(H.out, "");
+    mpy_gc_collect(vm);
+    ck_assert_str_eq(H.out, "finally\n");
+}
+END_TEST
+
+/* Generators that cannot notice being closed are not registered, and the
+ * registry forgets what the collector freed: it does not grow. */
+START_TEST(test_registry_stays_small)
+{
+    run("def g():\n"
+        "    try:\n"
+        "        yield 1\n"
+        "    finally:\n"
+        "        pass\n"
+        "for i in range(20000):\n"
+        "    it = g(); next(it)\n"
+        "    for x in (j for j in range(3)): break\n");
+    mpy_gc_collect(vm);
+    ck_assert_uint_le(vm->nfin_reg, 2);
+    ck_assert_uint_eq(vm->nfin_queue, 0);
+}
+END_TEST
+
+START_TEST(test_del_exception_reported)
+{
+    run("import gc\n"
+        "class E:\n"
+        "    def __del__(self): raise ValueError('boom')\n"
+        "E()\n"
+        "print(type(gc.collect()).__name__)\n"
+        "print('still running')\n");
+    ck_assert_str_eq(H.out, "int\nstill running\n");
+    ck_assert(mpy_is_null(vm->exc));
+}
+END_TEST
+
+/* Finalizers running at the safe points of a stress-mode run, while
+ * generators and loops are live around them. */
+START_TEST(test_finalizers_under_stress)
+{
+    vm->stress_gc = true;
+    run("count = [0]\n"
+        "class D:\n"
+        "    def __del__(self): count[0] += 1\n"
+        "def g(n):\n"
+        "    with open_cm():\n"
+        "        for i in range(n): yield D()\n"
+        "class open_cm:\n"
+        "    def __enter__(self): return self\n"
+        "    def __exit__(self, *a): count[0] += 100\n"
+        "for k in range(30):\n"
+        "    it = g(5); next(it); next(it)\n"
+        "    lst = [D() for _ in range(3)]\n"
+        "del it, lst\n"
+        "import gc; gc.collect()\n"
+        "print(count[0])\n");
+    ck_assert_str_eq(H.out, "3150\n");
+}
+END_TEST
+
+/* At VM teardown the remaining finalizers run: __main__'s globals in
+ * their order, then the rest (CPython prints these at exit too). */
+START_TEST(test_finalizers_at_teardown)
+{
+    host h2;
+    mpy_vm *v2 = new_vm(&h2);
+    const char *src = "class C:\n"
+                      "    def __init__(self, n): self.n = n\n"
+                      "    def __del__(self): print('del', self.n)\n"
+                      "def g():\n"
+                      "    try:\n"
+                      "        yield\n"
+                      "    finally:\n"
+                      "        print('gen closed')\n"
+                      "b = C('b')\n"
+                      "it = g(); next(it)\n"
+                      "a = C('a')\n"
+                      "hidden = [C('in list')]\n";
+    ck_assert_int_eq(mpy_exec(v2, src, strlen(src), "<test>", MPY_EXEC_FILE), MPY_OK);
+    ck_assert_str_eq(h2.out, "");
+    mpy_vm_free(v2);
+    ck_assert_str_eq(h2.out, "del b\ngen closed\ndel a\ndel in list\n");
+    ck_assert_int_eq(h2.live_blocks, 0);
+    ck_assert_int_eq(h2.live_bytes, 0);
+}
+END_TEST
+
 Suite *gc_suite(void)
 {
     Suite *s = suite_create("gc");
@@ -245,6 +398,14 @@ Suite *gc_suite(void)
     tcase_add_test(tc, test_stress_mode);
     tcase_add_test(tc, test_collector_runs_in_loops);
     tcase_add_test(tc, test_free_with_pending_objects);
+    tcase_add_test(tc, test_del_runs_when_unreachable);
+    tcase_add_test(tc, test_del_order_outer_first);
+    tcase_add_test(tc, test_resurrection);
+    tcase_add_test(tc, test_generator_closed);
+    tcase_add_test(tc, test_registry_stays_small);
+    tcase_add_test(tc, test_del_exception_reported);
+    tcase_add_test(tc, test_finalizers_under_stress);
+    tcase_add_test(tc, test_finalizers_at_teardown);
     suite_add_tcase(s, tc);
     return s;
 }

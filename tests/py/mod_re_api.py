@@ -1,0 +1,56 @@
+# The re API: match/search/fullmatch, Match and Pattern objects.
+import re
+
+m = re.match(r'(\w+) (\w+)(?P<rest> .*)?', 'hello big world')
+print(m)
+print(m.group(), m.group(0), m.group(1, 2), m.group('rest'), m[2], m['rest'])
+print(m.groups(), m.groupdict(), m.span(), m.span(2), m.start(1), m.end('rest'))
+print(m.string, m.re, m.pos, m.endpos, m.lastindex, m.lastgroup, m.regs)
+print(m.expand(r'\2-\1\g<rest>!\g<0>'))
+
+m = re.match(r'(a)|(b)', 'b')
+print(m.groups(), m.groups('-'), m.lastindex, m.span(1), m.start(1))
+print(re.match(r'((a)b)', 'ab').lastindex, re.match(r'(a)(b)', 'ab').lastindex)
+print(re.match(r'(?P<outer>(?P<inner>x))', 'x').lastgroup)
+print(re.match('x', 'x').lastindex, re.match('x', 'x').groups())
+print(re.match(r'(?P<a>a)?b', 'b').groupdict('dflt'))
+
+p = re.compile(r'\d+')
+print(p, p.pattern, p.flags, p.groups, p.groupindex)
+print(p.match('a12b34'), p.match('a12b34', 1), p.search('a12b34', 3), p.search('a12b34', 0, 2))
+print(p.fullmatch('1234'), p.fullmatch('1234', 1, 3), p.fullmatch('12a'))
+print(p.findall('1 22 333', 2), p.findall('1 22 333', 0, 6))
+print([m.span() for m in p.finditer('1 22 333 4444')])
+print(re.compile(r'(?P<x>a)(?P<y>b)').groupindex)
+print(re.compile('a', re.I | re.M), re.compile('a', re.S | re.X), re.compile(b'a'), re.compile(b'a', re.I))
+print(re.compile('a').flags, re.compile(b'a').flags, re.compile('(?i)a').flags, re.compile('a', re.A).flags)
+print(re.compile("it's"), re.compile('x\ny'), re.compile('a+') == re.compile('a+'), re.compile('a') == re.compile('a', re.I))
+print(re.I, re.M | re.S, re.IGNORECASE | re.VERBOSE, int(re.A), re.NOFLAG)
+
+print(re.search('^b', 'a\nb'), re.search('^b', 'a\nb', re.M), re.search('a$', 'a\n'), re.search('a$', 'a\nb', re.M))
+print(re.search(r'\Aa', 'ba'), re.search(r'a\Z', 'a\n'), re.match('.', '\n'), re.match('.', '\n', re.S))
+m = re.search('b', 'abc', )
+print(m.start(), bool(m), re.search('x', 'abc'))
+print(re.match('a', 'a') is not None, repr(re.match('', '')))
+print(re.match(r'(?P<n>\d)(?P=n)', '33'), re.match(r'(a)\1', 'aA', re.I))
+print(re.match(r'(\d)(\d)?', '1').group(1, 2))
+print(re.match('ab', 'xab', 1) if False else re.compile('ab').match('xab', 1))
+print(re.compile('^a').search('ba', 1), re.compile('^a', re.M).search('b\na', 1))
+print(re.compile('a$').search('ab', 0, 1))
+print(re.compile(r'(?<=b)a').search('ba', 1))
+m = re.compile('(a)').match('aa', -5, 100)
+print(m.pos, m.endpos)
+
+print(type(re.compile('a')), type(re.match('a', 'a')), re.Pattern, re.Match)
+m = re.match('(a)(b)?', 'a')
+print(m.start(2), m.end(2), m.span(2), m[0], m.groups(0))
+for g in [1.5, True, -1, 3, 'zz']:
+    try:
+        print(m.group(g))
+    except IndexError as e:
+        print(type(e).__name__, e)
+print(re.error('x'), re.error('x', 'ab', 1), re.error('x', 'a\nb', 2).lineno, re.error('x', 'a\nb', 2))
+print(re.compile('a', re.I | re.M).flags == (re.I | re.M | re.U), re.I | 1, 2 | re.I, re.I & re.I)
+print(repr(re.RegexFlag(511)), repr(re.RegexFlag(0)), ~re.I, re.I.value, re.I.name, re.A | re.I)
+p = re.compile('x')
+print(p.match('x', endpos=1), p.search(string='ax'), p.fullmatch('xx', pos=1))
