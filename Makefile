@@ -172,7 +172,7 @@ check-clang:
 # The behaviour tests with a collection at every interpreter safe point:
 # finds objects that C code or a trace slot forgets to keep alive.
 check-stress: $(PROG)
-	MPY_STRESS_GC=1 sh tests/run_py.sh $(PROG)
+	MPY_STRESS_GC=1 RUN_PY_TIMEOUT=120 sh tests/run_py.sh $(PROG)
 
 # The shared acceptance suites beside the project (not part of `make test`).
 conformance: $(PROG)

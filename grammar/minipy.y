@@ -1558,7 +1558,8 @@ static bool after_operand(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, co
         return false;
     /* print "x" */
     if (low == 0 && (is_plain_name(first, "print") || is_plain_name(first, "exec"))) {
-        mpy_parse_fail(ctx, MPY_SYNERR_SYNTAX, a, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+        mpy_parse_fail(ctx, MPY_SYNERR_SYNTAX, mpy_ast_span(a, mpy_loc(tokloc)),
+                       "Missing parentheses in call to '%s'. Did you mean %s(...)?",
                        first->v.Name.id, first->v.Name.id);
         return true;
     }
@@ -1569,7 +1570,10 @@ static bool after_operand(const yypcontext_t *c, mpy_parse_ctx *ctx, int tok, co
         !(low == 0 && is_plain_name(first, NULL) && tok == YYSYMBOL_STRING) &&
         !word_at(ctx, start->start, "_") && !word_at(ctx, start->start, "match") &&
         !word_at(ctx, start->start, "case")) {
-        return report(ctx, MPY_SYNERR_SYNTAX, a, "invalid syntax. Perhaps you forgot a comma?"), true;
+        /* CPython's range ends with the expression after the gap; its
+         * first token is as far as is known here */
+        return report(ctx, MPY_SYNERR_SYNTAX, mpy_ast_span(a, mpy_loc(tokloc)),
+                      "invalid syntax. Perhaps you forgot a comma?"), true;
     }
     return false;
 }

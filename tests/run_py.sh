@@ -3,12 +3,15 @@
 # (tests/gen_py_expected.py): every tests/py/NAME.py with a NAME.exp and
 # every console transcript tests/repl/NAME.in with a NAME.out.
 # Usage: tests/run_py.sh MINIPY [NAME-PATTERN]
+# RUN_PY_TIMEOUT (seconds per test, default 10): GC stress runs need more,
+# since a collection at every safe point makes long loops quadratic.
 prog=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 pat=${2:-*}
 top=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
+limit=${RUN_PY_TIMEOUT:-10}
 export PYTHONHASHSEED=0 PYTHONIOENCODING=utf-8 PYTHONUNBUFFERED=1
 
 for py in "$top"/py/$pat.py; do
@@ -18,7 +21,7 @@ for py in "$top"/py/$pat.py; do
     case $name in _*) continue ;; esac
     [ -f "$top/py/$name.stdin" ] && continue # a piped test: see below
     [ -f "$exp" ] || continue
-    (cd "$top/py" && timeout 10 "$prog" "$name.py" </dev/null >"$tmp/out" 2>"$tmp/err")
+    (cd "$top/py" && timeout "$limit" "$prog" "$name.py" </dev/null >"$tmp/out" 2>"$tmp/err")
     rc=$?
     {
         echo "exit: $rc"
@@ -42,7 +45,7 @@ for py in "$top"/py/$pat.py; do
     [ -f "$py" ] || continue
     name=$(basename "$py" .py)
     [ -f "$top/py/$name.stdin" ] && [ -f "$top/py/$name.out" ] || continue
-    (cd "$top/py" && timeout 10 "$prog" "$name.py" <"$name.stdin" 2>&1 |
+    (cd "$top/py" && timeout "$limit" "$prog" "$name.py" <"$name.stdin" 2>&1 |
         grep -v '^[[:space:]]*[~^][~^[:space:]]*$' >"$tmp/got")
     grep -v '^[[:space:]]*[~^][~^[:space:]]*$' "$top/py/$name.out" >"$tmp/want"
     if cmp -s "$tmp/got" "$tmp/want"; then pass=$((pass + 1)); else
@@ -56,7 +59,7 @@ for in in "$top"/repl/$pat.in; do
     name=$(basename "$in" .in)
     exp="$top/repl/$name.out"
     [ -f "$exp" ] || continue
-    (cd "$top/repl" && timeout 10 "$prog" -q -i <"$in" >"$tmp/got" 2>&1)
+    (cd "$top/repl" && timeout "$limit" "$prog" -q -i <"$in" >"$tmp/got" 2>&1)
     if cmp -s "$tmp/got" "$exp"; then pass=$((pass + 1)); else
         fail=$((fail + 1)); echo "FAIL tests/repl/$name"; diff "$exp" "$tmp/got" | head -n 10 | sed 's/^/    /'
     fi

@@ -32,6 +32,13 @@
 #include "runtime/seq.h"
 #include "runtime/tuple.h"
 
+/* The frame helpers sit on every call's path. */
+#if defined(__GNUC__) || defined(__clang__)
+#define MPY_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define MPY_ALWAYS_INLINE
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #ifndef MPY_COMPUTED_GOTO
 #define MPY_COMPUTED_GOTO 1
@@ -82,7 +89,7 @@ static size_t frame_values(uint32_t nslots)
 }
 
 /* A zeroed frame for `code` on the chunk stack. */
-static mpy_frame *frame_alloc(mpy_vm *vm, mpy_code *code)
+static inline MPY_ALWAYS_INLINE mpy_frame *frame_alloc(mpy_vm *vm, mpy_code *code)
 {
     uint32_t nslots = code->nlocals + code->ncells + code->nfree + code->stacksize;
     size_t need = frame_values(nslots);
@@ -120,7 +127,7 @@ static mpy_frame *frame_alloc(mpy_vm *vm, mpy_code *code)
     return f;
 }
 
-static void frame_release(mpy_vm *vm, mpy_frame *f)
+static inline MPY_ALWAYS_INLINE void frame_release(mpy_vm *vm, mpy_frame *f)
 {
     if (f->gen) return; /* generator frames belong to their generator */
     interp_state *s = istate(vm);
@@ -309,7 +316,7 @@ mpy_value mpy_gen_new(mpy_vm *vm, mpy_frame *proto, mpy_function *fn);
 
 /* A frame for calling fn with these arguments, or NULL with an exception.
  * Generator functions return their generator in *gen instead. */
-static mpy_frame *call_frame(mpy_vm *vm, mpy_function *fn, int argc, const mpy_value *args, mpy_tuple *kwnames,
+static inline MPY_ALWAYS_INLINE mpy_frame *call_frame(mpy_vm *vm, mpy_function *fn, int argc, const mpy_value *args, mpy_tuple *kwnames,
                              mpy_value *gen)
 {
     if (vm->depth >= vm->recursion_limit) {
