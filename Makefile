@@ -132,21 +132,11 @@ uninstall:
 	      $(DESTDIR)$(PREFIX)/lib/pkgconfig/minipy.pc
 	-rmdir $(DESTDIR)$(PREFIX)/include/minipy 2>/dev/null
 
-# While the runtime is written in parallel, symbols nobody defines yet get
-# weak placeholders (vm/pending.sh) so that partial trees link.
-PENDING_OBJ := $(BUILD)/obj/gen/pending_fn.o $(BUILD)/obj/gen/pending_data.o
-$(BUILD)/gen/pending_fn.c: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_OBJ) vm/pending.sh
-	@mkdir -p $(BUILD)/gen
-	sh vm/pending.sh fn $(LIB_OBJ) $(MAIN_OBJ) $(TEST_OBJ) > $@
-$(BUILD)/gen/pending_data.c: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_OBJ) vm/pending.sh
-	@mkdir -p $(BUILD)/gen
-	sh vm/pending.sh data $(LIB_OBJ) $(MAIN_OBJ) $(TEST_OBJ) > $@
+$(PROG): $(MAIN_OBJ) $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB_OBJ) $(LDLIBS)
 
-$(PROG): $(MAIN_OBJ) $(LIB_OBJ) $(PENDING_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB_OBJ) $(PENDING_OBJ) $(LDLIBS)
-
-$(TESTPROG): $(TEST_OBJ) $(LIB_OBJ) $(PENDING_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_OBJ) $(PENDING_OBJ) $(CHECK_LIBS) $(LDLIBS)
+$(TESTPROG): $(TEST_OBJ) $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_OBJ) $(CHECK_LIBS) $(LDLIBS)
 
 # --- tests -------------------------------------------------------------------
 # Unit tests run from the top directory so they find their case files.
