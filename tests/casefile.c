@@ -2,6 +2,7 @@
 #include "casefile.h"
 
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,33 @@ mpy_casefile *mpy_casefile_load(const char *path)
     free(line);
     fclose(f);
     return cf;
+}
+
+int mpy_casefile_count(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 1;
+    int n = 0;
+    bool in_record = false;
+    char *line = NULL;
+    size_t linecap = 0;
+    ssize_t len;
+    /* The loader's rule: "%%" ends a record, and outside one a blank or
+     * '#' line is skipped while any other line starts the next. */
+    while ((len = getline(&line, &linecap, f)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (strcmp(line, "%%") == 0)
+            in_record = false;
+        else if (!in_record && len > 0 && line[0] != '#') {
+            in_record = true;
+            n++;
+        }
+    }
+    free(line);
+    fclose(f);
+    return n;
 }
 
 void mpy_casefile_free(mpy_casefile *cf)

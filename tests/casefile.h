@@ -30,6 +30,11 @@ typedef struct mpy_casefile {
  * aborts the test with a message if it cannot. */
 mpy_casefile *mpy_casefile_load(const char *path);
 void mpy_casefile_free(mpy_casefile *cf);
+/* How many records mpy_casefile_load(path) would give, counted without
+ * Check (a suite is built before any test runs), for loop tests.  A
+ * missing file counts one record, whose test then fails with the loader's
+ * message. */
+int mpy_casefile_count(const char *path);
 /* The value of key in c, or NULL; *len gets its length when len != NULL. */
 const char *mpy_case_get(const mpy_case *c, const char *key, size_t *len);
 

@@ -418,6 +418,30 @@ type.__setattr__(StrEnum, "__str__", str.__str__)
 type.__setattr__(StrEnum, "__format__", str.__format__)
 
 
+def _or(a, b):
+    return a | b
+
+
+def _and(a, b):
+    return a & b
+
+
+def _xor(a, b):
+    return a ^ b
+
+
+def _flag_op(flag, other, op):
+    """flag <op> other for Flag's |, & and ^: other is a member of flag's
+    class or, for a Flag mixed with a data type, a value of that type."""
+    if isinstance(other, flag.__class__):
+        other = other._value_
+    elif flag._member_type_ is not object and isinstance(other, flag._member_type_):
+        pass
+    else:
+        return NotImplemented
+    return flag.__class__(op(flag._value_, other))
+
+
 class Flag(Enum):
     _boundary_ = STRICT
 
@@ -495,31 +519,13 @@ class Flag(Enum):
         return bool(self._value_)
 
     def __or__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ | other)
+        return _flag_op(self, other, _or)
 
     def __and__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ & other)
+        return _flag_op(self, other, _and)
 
     def __xor__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ ^ other)
+        return _flag_op(self, other, _xor)
 
     def __invert__(self):
         return self.__class__(self._flag_mask_ ^ self._value_ & self._flag_mask_)

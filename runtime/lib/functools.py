@@ -294,85 +294,30 @@ def cmp_to_key(mycmp):
 
 # ---------------------------------------------------------- total_ordering
 
-def _not(result):
-    return result if result is NotImplemented else not result
+# For each root operation, the three others derived from it: (name, flip,
+# join).  The derived result is the root's result r (not r when flip), then
+# `r and self != other` or `r or self == other` when join says so.
+_derivations = {
+    '__lt__': (('__gt__', True, 'and'), ('__le__', False, 'or'), ('__ge__', True, None)),
+    '__le__': (('__ge__', True, 'or'), ('__lt__', False, 'and'), ('__gt__', True, None)),
+    '__gt__': (('__lt__', True, 'and'), ('__ge__', False, 'or'), ('__le__', True, None)),
+    '__ge__': (('__le__', True, 'or'), ('__gt__', False, 'and'), ('__lt__', True, None)),
+}
 
 
-# For each root operation, how to derive the three others from it.
-def _from_lt():
-    def __gt__(self, other):
-        r = type(self).__lt__(self, other)
+def _derive(root, flip, join):
+    def derived(self, other):
+        r = getattr(type(self), root)(self, other)
         if r is NotImplemented:
             return r
-        return not r and self != other
-
-    def __le__(self, other):
-        r = type(self).__lt__(self, other)
-        if r is NotImplemented:
-            return r
-        return r or self == other
-
-    def __ge__(self, other):
-        return _not(type(self).__lt__(self, other))
-    return {'__gt__': __gt__, '__le__': __le__, '__ge__': __ge__}
-
-
-def _from_le():
-    def __ge__(self, other):
-        r = type(self).__le__(self, other)
-        if r is NotImplemented:
-            return r
-        return not r or self == other
-
-    def __lt__(self, other):
-        r = type(self).__le__(self, other)
-        if r is NotImplemented:
-            return r
-        return r and self != other
-
-    def __gt__(self, other):
-        return _not(type(self).__le__(self, other))
-    return {'__ge__': __ge__, '__lt__': __lt__, '__gt__': __gt__}
-
-
-def _from_gt():
-    def __lt__(self, other):
-        r = type(self).__gt__(self, other)
-        if r is NotImplemented:
-            return r
-        return not r and self != other
-
-    def __ge__(self, other):
-        r = type(self).__gt__(self, other)
-        if r is NotImplemented:
-            return r
-        return r or self == other
-
-    def __le__(self, other):
-        return _not(type(self).__gt__(self, other))
-    return {'__lt__': __lt__, '__ge__': __ge__, '__le__': __le__}
-
-
-def _from_ge():
-    def __le__(self, other):
-        r = type(self).__ge__(self, other)
-        if r is NotImplemented:
-            return r
-        return not r or self == other
-
-    def __gt__(self, other):
-        r = type(self).__ge__(self, other)
-        if r is NotImplemented:
-            return r
-        return r and self != other
-
-    def __lt__(self, other):
-        return _not(type(self).__ge__(self, other))
-    return {'__le__': __le__, '__gt__': __gt__, '__lt__': __lt__}
-
-
-_derivers = {'__lt__': _from_lt, '__le__': _from_le, '__gt__': _from_gt,
-             '__ge__': _from_ge}
+        if flip:
+            r = not r
+        if join == 'and':
+            return r and self != other
+        if join == 'or':
+            return r or self == other
+        return r
+    return derived
 
 
 def total_ordering(cls):
@@ -383,8 +328,9 @@ def total_ordering(cls):
     if not roots:
         raise ValueError('must define at least one ordering operation: < > <= >=')
     root = roots[0]
-    for name, func in _derivers[root]().items():
+    for name, flip, join in _derivations[root]:
         if name not in roots:
+            func = _derive(root, flip, join)
             func.__name__ = name
             func.__qualname__ = cls.__qualname__ + '.' + name
             setattr(cls, name, func)

@@ -202,20 +202,32 @@ class _Writer:
             self.value(self.default(o), level)
             self.leave(o)
 
-    def array(self, seq, level):
+    def begin(self, o, bracket, level):
+        """Starts a non-empty list or dict: (item separator, level inside)."""
+        self.enter(o)
         out = self.out
-        if not seq:
-            out.append("[]")
-            return
-        self.enter(seq)
-        out.append("[")
+        out.append(bracket)
         sep = self.item_sep
-        newline = None
         if self.indent is not None:
             level += 1
             newline = "\n" + self.indent * level
             sep = sep + newline
             out.append(newline)
+        return sep, level
+
+    def end(self, o, bracket, level):
+        """Ends what begin() started; level is the one inside."""
+        if self.indent is not None:
+            self.out.append("\n" + self.indent * (level - 1))
+        self.out.append(bracket)
+        self.leave(o)
+
+    def array(self, seq, level):
+        out = self.out
+        if not seq:
+            out.append("[]")
+            return
+        sep, level = self.begin(seq, "[", level)
         first = True
         for item in seq:
             if first:
@@ -223,10 +235,7 @@ class _Writer:
             else:
                 out.append(sep)
             self.value(item, level)
-        if newline is not None:
-            out.append("\n" + self.indent * (level - 1))
-        out.append("]")
-        self.leave(seq)
+        self.end(seq, "]", level)
 
     def key_text(self, key):
         if isinstance(key, str):
@@ -250,15 +259,7 @@ class _Writer:
         if not dct:
             out.append("{}")
             return
-        self.enter(dct)
-        out.append("{")
-        sep = self.item_sep
-        newline = None
-        if self.indent is not None:
-            level += 1
-            newline = "\n" + self.indent * level
-            sep = sep + newline
-            out.append(newline)
+        sep, level = self.begin(dct, "{", level)
         items = sorted(dct.items()) if self.sort_keys else dct.items()
         first = True
         for key, val in items:
@@ -272,10 +273,7 @@ class _Writer:
             out.append(self.strfn(text))
             out.append(self.key_sep)
             self.value(val, level)
-        if newline is not None:
-            out.append("\n" + self.indent * (level - 1))
-        out.append("}")
-        self.leave(dct)
+        self.end(dct, "}", level)
 
 
 _default_encoder = JSONEncoder()

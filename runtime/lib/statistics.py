@@ -82,11 +82,11 @@ def _coerce(T, S):
     raise TypeError("don't know how to coerce %s and %s" % (T.__name__, S.__name__))
 
 
-def _sum(data):
-    """(type, exact total or a non-finite float, count)."""
+def _exact_terms(data, add):
+    """Calls add(n, d) with the exact ratio of each finite item of data;
+    returns (type, count, the sum of the non-finite items or None)."""
     count = 0
     T = int
-    partials = {}
     special = None
     for x in data:
         T = _coerce(T, type(x))
@@ -95,7 +95,17 @@ def _sum(data):
         if d is None:
             special = x if special is None else special + x
             continue
+        add(n, d)
+    return T, count, special
+
+
+def _sum(data):
+    """(type, exact total or a non-finite float, count)."""
+    partials = {}
+
+    def add(n, d):
         partials[d] = partials.get(d, 0) + n
+    T, count, special = _exact_terms(data, add)
     if special is not None:
         return T, special, count
     total = _Q(0)
@@ -106,20 +116,13 @@ def _sum(data):
 
 def _ss(data):
     """(type, exact sum of squared deviations, count)."""
-    count = 0
-    T = int
     sx = {}
     sxx = {}
-    special = None
-    for x in data:
-        T = _coerce(T, type(x))
-        n, d = _exact_ratio(x)
-        count += 1
-        if d is None:
-            special = x if special is None else special + x
-            continue
+
+    def add(n, d):
         sx[d] = sx.get(d, 0) + n
         sxx[d] = sxx.get(d, 0) + n * n
+    T, count, special = _exact_terms(data, add)
     if special is not None:
         return T, special, count
     if not count:
@@ -233,11 +236,17 @@ def harmonic_mean(data, weights=None):
     return _convert(wsum.n / wsum.d / total, T)
 
 
-def median(data):
+def _sorted_data(data):
+    """The data sorted, for the medians; there must be some."""
     data = sorted(data)
-    n = len(data)
-    if n == 0:
+    if not data:
         raise StatisticsError("no median for empty data")
+    return data
+
+
+def median(data):
+    data = _sorted_data(data)
+    n = len(data)
     if n % 2 == 1:
         return data[n // 2]
     i = n // 2
@@ -245,28 +254,22 @@ def median(data):
 
 
 def median_low(data):
-    data = sorted(data)
+    data = _sorted_data(data)
     n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
     if n % 2 == 1:
         return data[n // 2]
     return data[n // 2 - 1]
 
 
 def median_high(data):
-    data = sorted(data)
+    data = _sorted_data(data)
     n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
     return data[n // 2]
 
 
 def median_grouped(data, interval=1):
-    data = sorted(data)
+    data = _sorted_data(data)
     n = len(data)
-    if not n:
-        raise StatisticsError("no median for empty data")
     x = data[n // 2]
     # the interpolation of CPython's median_grouped, over the run of x
     lo = 0
@@ -302,42 +305,37 @@ def multimode(data):
     return [value for value, count in counts.items() if count == maxcount]
 
 
-def variance(data, xbar=None):
+def _mean_square(data, ddof, name):
+    """(type, the exact sum of squared deviations / (n - ddof)) for the
+    variances and deviations, or (type, None) when data holds a non-finite
+    value; ddof 1 (sample) needs two data points, ddof 0 one."""
     T, ss, n = _ss(data)
-    if n < 2:
-        raise StatisticsError("variance requires at least two data points")
+    if n <= ddof:
+        raise StatisticsError(name + (" requires at least two data points" if ddof
+                                      else " requires at least one data point"))
     if not isinstance(ss, _Q):
-        return float("nan")
-    return _convert(ss.div(_Q(n - 1)), T)
+        return T, None
+    return T, ss.div(_Q(n - ddof))
+
+
+def variance(data, xbar=None):
+    T, mss = _mean_square(data, 1, "variance")
+    return float("nan") if mss is None else _convert(mss, T)
 
 
 def pvariance(data, mu=None):
-    T, ss, n = _ss(data)
-    if n < 1:
-        raise StatisticsError("pvariance requires at least one data point")
-    if not isinstance(ss, _Q):
-        return float("nan")
-    return _convert(ss.div(_Q(n)), T)
+    T, mss = _mean_square(data, 0, "pvariance")
+    return float("nan") if mss is None else _convert(mss, T)
 
 
 def stdev(data, xbar=None):
-    T, ss, n = _ss(data)
-    if n < 2:
-        raise StatisticsError("stdev requires at least two data points")
-    if not isinstance(ss, _Q):
-        return float("nan")
-    mss = ss.div(_Q(n - 1))
-    return _sqrt_frac(mss.n, mss.d)
+    T, mss = _mean_square(data, 1, "stdev")
+    return float("nan") if mss is None else _sqrt_frac(mss.n, mss.d)
 
 
 def pstdev(data, mu=None):
-    T, ss, n = _ss(data)
-    if n < 1:
-        raise StatisticsError("pstdev requires at least one data point")
-    if not isinstance(ss, _Q):
-        return float("nan")
-    mss = ss.div(_Q(n))
-    return _sqrt_frac(mss.n, mss.d)
+    T, mss = _mean_square(data, 0, "pstdev")
+    return float("nan") if mss is None else _sqrt_frac(mss.n, mss.d)
 
 
 def quantiles(data, *, n=4, method="exclusive"):

@@ -1019,9 +1019,9 @@ static const char *feed_line(mpy_vm *v, const char *prompt, size_t *len)
     return *feed++;
 }
 
-START_TEST(test_interact_one_call)
+/* Replaces the fixture's VM with one whose read_line hook reads lines. */
+static void vm_reading(const char *const *lines)
 {
-    static const char *const lines[] = {"x", "msg", NULL};
     feed = lines;
     mpy_vm_free(vm);
     mpy_config cfg;
@@ -1029,6 +1029,13 @@ START_TEST(test_interact_one_call)
     cfg.write = capture;
     cfg.read_line = feed_line;
     vm = mpy_vm_new(&cfg);
+    ck_assert_ptr_nonnull(vm);
+}
+
+START_TEST(test_interact_one_call)
+{
+    static const char *const lines[] = {"x", "msg", NULL};
+    vm_reading(lines);
     mpy_handle ns = mpy_new_dict(vm);
     ck_assert(mpy_entry_set_int(vm, ns, "x", 42) && mpy_entry_set_str(vm, ns, "msg", "Hello"));
     out_reset();
@@ -1141,13 +1148,7 @@ END_TEST
 START_TEST(test_repl_default_methods)
 {
     static const char *const lines[] = {"typed", NULL};
-    feed = lines;
-    mpy_vm_free(vm);
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = capture;
-    cfg.read_line = feed_line;
-    vm = mpy_vm_new(&cfg);
+    vm_reading(lines);
     mpy_repl *r = mpy_repl_new(vm, MPY_NO_HANDLE, NULL, NULL);
     out_reset();
     size_t len = 0;

@@ -157,6 +157,15 @@ static void report(const mpy_case *c, const char *what, const char *want, const 
     fprintf(stderr, "\n  want: %s\n  got:  %s\n", want, got);
 }
 
+/* 1 (reported) when got is not want, else 0. */
+static int differ(const mpy_case *c, const char *what, const char *want, const char *got)
+{
+    if (strcmp(want, got) == 0)
+        return 0;
+    report(c, what, want, got);
+    return 1;
+}
+
 /* Offsets of line starts (1-based; one extra for the line after the last),
  * with lines ended as CPython ends them. */
 static size_t *line_starts(const char *src, size_t len, int *nlines)
@@ -202,7 +211,9 @@ static bool spans_ok(const char *src, size_t len, bool exec, char *why, size_t c
 
 /* --- the table ---------------------------------------------------------------- */
 
-START_TEST(test_table_one_shot)
+/* Runs check on every case of the table; returns the mismatches it found
+ * (the first MAX_REPORTS of them reported) and the number of cases. */
+static int over_table(int (*check)(const mpy_case *c, const char *src, size_t len), int *ncases)
 {
     mpy_casefile *cf = mpy_casefile_load(TOKENS_FILE);
     int bad = 0;
@@ -211,24 +222,39 @@ START_TEST(test_table_one_shot)
         const mpy_case *c = &cf->cases[i];
         size_t len;
         const char *src = mpy_case_get(c, "src", &len);
-        text want = {0}, got = {0};
-        expected(c, &want);
-        lex_once(src, len, true, &got);
-        if (strcmp(str(&want), comparable(c, &got)) != 0) {
-            report(c, "one call", str(&want), str(&got));
-            bad++;
-        }
-        char why[160];
-        if (!spans_ok(src, len, true, why, sizeof why)) {
-            report(c, "spans", "start/end matching line/col", why);
-            bad++;
-        }
-        free(want.s);
-        free(got.s);
+        bad += check(c, src, len);
     }
-    ck_assert_msg(cf->n >= 150, "only %d cases in %s", cf->n, TOKENS_FILE);
-    ck_assert_msg(bad == 0, "%d of %d token cases differ (see stderr)", bad, cf->n);
+    *ncases = cf->n;
     mpy_casefile_free(cf);
+    return bad;
+}
+
+static int one_shot(const mpy_case *c, const char *src, size_t len)
+{
+    int bad = 0;
+    text want = {0}, got = {0};
+    expected(c, &want);
+    lex_once(src, len, true, &got);
+    if (strcmp(str(&want), comparable(c, &got)) != 0) {
+        report(c, "one call", str(&want), str(&got));
+        bad++;
+    }
+    char why[160];
+    if (!spans_ok(src, len, true, why, sizeof why)) {
+        report(c, "spans", "start/end matching line/col", why);
+        bad++;
+    }
+    free(want.s);
+    free(got.s);
+    return bad;
+}
+
+START_TEST(test_table_one_shot)
+{
+    int n;
+    int bad = over_table(one_shot, &n);
+    ck_assert_msg(n >= 150, "only %d cases in %s", n, TOKENS_FILE);
+    ck_assert_msg(bad == 0, "%d of %d token cases differ (see stderr)", bad, n);
 }
 END_TEST
 
@@ -253,10 +279,7 @@ static int feed_lines(const mpy_case *c, const char *src, size_t len, bool exec,
             put(&mine, "%s", str(out));
             drain(&snap, b, n, true, &mine);
             lex_once(b, n, exec, &once);
-            if (strcmp(str(&mine), str(&once)) != 0) {
-                report(c, "snapshot at a line end", str(&once), str(&mine));
-                bad++;
-            }
+            bad += differ(c, "snapshot at a line end", str(&once), str(&mine));
             free(mine.s);
             free(once.s);
         }
@@ -270,62 +293,53 @@ static int feed_lines(const mpy_case *c, const char *src, size_t len, bool exec,
     return bad;
 }
 
+static int incremental(const mpy_case *c, const char *src, size_t len)
+{
+    int bad = 0;
+    for (int exec = 0; exec <= 1; exec++) {
+        text once = {0}, fed = {0};
+        lex_once(src, len, exec, &once);
+        bad += feed_lines(c, src, len, exec, &fed);
+        bad += differ(c, exec ? "line by line (exec)" : "line by line", str(&once), str(&fed));
+        free(once.s);
+        free(fed.s);
+    }
+    return bad;
+}
+
 START_TEST(test_table_incremental)
 {
-    mpy_casefile *cf = mpy_casefile_load(TOKENS_FILE);
-    int bad = 0;
-    reports = 0;
-    for (int i = 0; i < cf->n; i++) {
-        const mpy_case *c = &cf->cases[i];
-        size_t len;
-        const char *src = mpy_case_get(c, "src", &len);
-        for (int exec = 0; exec <= 1; exec++) {
-            text once = {0}, fed = {0};
-            lex_once(src, len, exec, &once);
-            bad += feed_lines(c, src, len, exec, &fed);
-            if (strcmp(str(&once), str(&fed)) != 0) {
-                report(c, exec ? "line by line (exec)" : "line by line", str(&once), str(&fed));
-                bad++;
-            }
-            free(once.s);
-            free(fed.s);
-        }
-    }
+    int n;
+    int bad = over_table(incremental, &n);
     ck_assert_msg(bad == 0, "%d incremental mismatches (see stderr)", bad);
-    mpy_casefile_free(cf);
 }
 END_TEST
 
 /* The driver cuts the text after newlines, but any cut must do: fed one
  * byte more at a time, the lexer must give what one call gives. */
+static int any_cut(const mpy_case *c, const char *src, size_t len)
+{
+    text once = {0}, fed = {0};
+    lex_once(src, len, true, &once);
+    mpy_lexer lx;
+    mpy_lexer_init(&lx, true);
+    int k = MPY_LEX_MORE;
+    for (size_t n = 0; n <= len && k == MPY_LEX_MORE; n++) {
+        char *b = copy(src, n);
+        k = drain(&lx, b, n, n == len, &fed);
+        free(b);
+    }
+    int bad = differ(c, "byte by byte", str(&once), str(&fed));
+    free(once.s);
+    free(fed.s);
+    return bad;
+}
+
 START_TEST(test_table_any_cut)
 {
-    mpy_casefile *cf = mpy_casefile_load(TOKENS_FILE);
-    int bad = 0;
-    reports = 0;
-    for (int i = 0; i < cf->n; i++) {
-        const mpy_case *c = &cf->cases[i];
-        size_t len;
-        const char *src = mpy_case_get(c, "src", &len);
-        text once = {0}, fed = {0};
-        lex_once(src, len, true, &once);
-        mpy_lexer lx;
-        mpy_lexer_init(&lx, true);
-        int k = MPY_LEX_MORE;
-        for (size_t n = 0; n <= len && k == MPY_LEX_MORE; n++) {
-            char *b = copy(src, n);
-            k = drain(&lx, b, n, n == len, &fed);
-            free(b);
-        }
-        if (strcmp(str(&once), str(&fed)) != 0) {
-            report(c, "byte by byte", str(&once), str(&fed));
-            bad++;
-        }
-        free(once.s);
-        free(fed.s);
-    }
+    int n;
+    int bad = over_table(any_cut, &n);
     ck_assert_msg(bad == 0, "%d mismatches fed byte by byte (see stderr)", bad);
-    mpy_casefile_free(cf);
 }
 END_TEST
 

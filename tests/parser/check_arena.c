@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "testalloc.h"
 
 START_TEST(arena_alloc_is_zeroed_and_aligned)
 {
@@ -23,22 +24,11 @@ START_TEST(arena_alloc_is_zeroed_and_aligned)
 }
 END_TEST
 
-static void *failing_realloc(void *ud, void *p, size_t old, size_t new)
-{
-    int *budget = ud;
-    if (new == 0)
-        return mpy_default_realloc(NULL, p, old, 0);
-    if (*budget == 0)
-        return NULL;
-    (*budget)--;
-    return mpy_default_realloc(NULL, p, old, new);
-}
-
 START_TEST(arena_reports_out_of_memory)
 {
-    int budget = 2;
+    long budget = 2;
     mpy_arena a;
-    mpy_arena_init(&a, failing_realloc, &budget);
+    mpy_arena_init(&a, mpy_test_budget_realloc, &budget);
     void *p = NULL;
     int n = 0;
     while ((p = mpy_arena_alloc(&a, 4000)) != NULL)

@@ -16,32 +16,13 @@
 
 #include "casefile.h"
 #include "parse_ctx.h"
+#include "testalloc.h"
 
 #define CASES "tests/parser/literal_cases.txt"
 
 static mpy_casefile *cases;
 
 /* --- the table ------------------------------------------------------------- */
-
-/* Records in the case file, counted before any test runs (Check asserts
- * only work inside tests and fixtures).  A missing file counts one record,
- * whose test then fails with the loader's message. */
-static int count_cases(void)
-{
-    FILE *f = fopen(CASES, "rb");
-    if (!f)
-        return 1;
-    int n = 0;
-    char line[8];
-    bool bol = true;
-    while (fgets(line, sizeof line, f)) {
-        if (bol && strcmp(line, "%%\n") == 0)
-            n++;
-        bol = strchr(line, '\n') != NULL;
-    }
-    fclose(f);
-    return n;
-}
 
 static void load_cases(void)
 {
@@ -321,18 +302,6 @@ START_TEST(strings_errors)
 }
 END_TEST
 
-/* An allocation function that fails after a budget of allocations. */
-static void *budget_realloc(void *ud, void *p, size_t old, size_t new)
-{
-    int *budget = ud;
-    if (new == 0)
-        return mpy_default_realloc(NULL, p, old, 0);
-    if (*budget == 0)
-        return NULL;
-    (*budget)--;
-    return mpy_default_realloc(NULL, p, old, new);
-}
-
 /* Every allocation failure gives NULL with the arena's nomem flag, never a
  * crash or a SyntaxError. */
 START_TEST(literals_out_of_memory)
@@ -345,9 +314,9 @@ START_TEST(literals_out_of_memory)
     strcat(src, "' 'tail'");
     bool done = false;
     for (int budget0 = 0; !done && budget0 < 1000; budget0++) {
-        int budget = budget0;
+        long budget = budget0;
         mpy_arena a;
-        mpy_arena_init(&a, budget_realloc, &budget);
+        mpy_arena_init(&a, mpy_test_budget_realloc, &budget);
         mpy_parse_ctx ctx;
         mpy_ast_expr *e = strings(&ctx, &a, src);
         if (e) {
@@ -359,7 +328,7 @@ START_TEST(literals_out_of_memory)
         mpy_arena_free(&a);
 
         budget = budget0;
-        mpy_arena_init(&a, budget_realloc, &budget);
+        mpy_arena_init(&a, mpy_test_budget_realloc, &budget);
         e = number(&ctx, &a, "123456789012345678901234567890");
         ck_assert(e ? !a.nomem : a.nomem);
         mpy_arena_free(&a);
@@ -385,7 +354,7 @@ Suite *literals_suite(void)
      * unchecked fixture in the parent, so the children inherit it. */
     TCase *table = tcase_create("table");
     tcase_add_unchecked_fixture(table, load_cases, free_cases);
-    tcase_add_loop_test(table, literal_case, 0, count_cases());
+    tcase_add_loop_test(table, literal_case, 0, mpy_casefile_count(CASES));
     suite_add_tcase(s, table);
     return s;
 }

@@ -25,26 +25,6 @@
 
 static mpy_casefile *ast_cases, *error_cases;
 
-/* Records in a case file, counted before any test runs (Check asserts only
- * work inside tests).  A missing file counts one record, whose test then
- * fails with the loader's message. */
-static int count_cases(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 1;
-    int n = 0;
-    char line[8];
-    bool bol = true;
-    while (fgets(line, sizeof line, f)) {
-        if (bol && strcmp(line, "%%\n") == 0)
-            n++;
-        bol = strchr(line, '\n') != NULL;
-    }
-    fclose(f);
-    return n;
-}
-
 static void load_ast_cases(void)
 {
     ast_cases = mpy_casefile_load(AST_CASES);
@@ -302,11 +282,11 @@ Suite *parser_suite(void)
     Suite *s = suite_create("parser");
     TCase *tc = tcase_create("ast_table");
     tcase_add_unchecked_fixture(tc, load_ast_cases, free_cases);
-    tcase_add_loop_test(tc, ast_case, 0, count_cases(AST_CASES));
+    tcase_add_loop_test(tc, ast_case, 0, mpy_casefile_count(AST_CASES));
     suite_add_tcase(s, tc);
     tc = tcase_create("error_table");
     tcase_add_unchecked_fixture(tc, load_error_cases, free_cases);
-    tcase_add_loop_test(tc, error_case, 0, count_cases(ERROR_CASES));
+    tcase_add_loop_test(tc, error_case, 0, mpy_casefile_count(ERROR_CASES));
     suite_add_tcase(s, tc);
     tc = tcase_create("direct");
     tcase_add_test(tc, start_symbols);

@@ -129,6 +129,20 @@ static int finish(session *s)
         }                                                                      \
     } while (0)
 
+/* A quiet session (-q), at its first prompt. */
+#define START_AT_PROMPT(s)                                                     \
+    do {                                                                       \
+        START_OR_SKIP(s, "-q");                                                \
+        ck_assert(expect_from(s, 0, ">>> "));                                  \
+    } while (0)
+
+/* Ends the session with Ctrl-D at a prompt: it must exit with status 0. */
+static void quit_at_prompt(session *s)
+{
+    type(s, "\x04");
+    ck_assert_int_eq(finish(s), 0);
+}
+
 START_TEST(banner_prompt_echo)
 {
     session s;
@@ -138,60 +152,52 @@ START_TEST(banner_prompt_echo)
     step(&s, "6 * 7\r", "42\r\n>>> ");
     step(&s, "x = 'hi'\r", ">>> ");
     step(&s, "x\r", "'hi'\r\n>>> ");
-    type(&s, "\x04");
-    ck_assert_int_eq(finish(&s), 0);
+    quit_at_prompt(&s);
 }
 END_TEST
 
 START_TEST(block_needs_blank_line)
 {
     session s;
-    START_OR_SKIP(&s, "-q");
-    ck_assert(expect_from(&s, 0, ">>> "));
+    START_AT_PROMPT(&s);
     step(&s, "def f(n):\r", "... ");
     step(&s, "    return n + 1\r", "... ");
     step(&s, "\r", ">>> ");
     step(&s, "f(41)\r", "42\r\n>>> ");
-    type(&s, "\x04");
-    ck_assert_int_eq(finish(&s), 0);
+    quit_at_prompt(&s);
 }
 END_TEST
 
 START_TEST(ctrl_c_while_typing_keeps_session)
 {
     session s;
-    START_OR_SKIP(&s, "-q");
-    ck_assert(expect_from(&s, 0, ">>> "));
+    START_AT_PROMPT(&s);
     step(&s, "kept = 7\r", ">>> ");
     step(&s, "if True:\r", "... ");
     step(&s, "\x03", "KeyboardInterrupt\r\n>>> ");
     step(&s, "kept\r", "7\r\n>>> ");
-    type(&s, "\x04");
-    ck_assert_int_eq(finish(&s), 0);
+    quit_at_prompt(&s);
 }
 END_TEST
 
 START_TEST(ctrl_c_stops_running_code)
 {
     session s;
-    START_OR_SKIP(&s, "-q");
-    ck_assert(expect_from(&s, 0, ">>> "));
+    START_AT_PROMPT(&s);
     step(&s, "n = 0\r", ">>> ");
     step(&s, "while True: n += 1\r", "... ");
     type(&s, "\r");
     sleep_ms(200);
     step(&s, "\x03", "KeyboardInterrupt\r\n>>> ");
     step(&s, "n > 0\r", "True\r\n>>> ");
-    type(&s, "\x04");
-    ck_assert_int_eq(finish(&s), 0);
+    quit_at_prompt(&s);
 }
 END_TEST
 
 START_TEST(syntax_error_then_exit_status)
 {
     session s;
-    START_OR_SKIP(&s, "-q");
-    ck_assert(expect_from(&s, 0, ">>> "));
+    START_AT_PROMPT(&s);
     step(&s, "1 +* 2\r", "SyntaxError: invalid syntax\r\n>>> ");
     step(&s, "import sys; sys.exit(5)\r", "");
     ck_assert_int_eq(finish(&s), 5);

@@ -11,6 +11,7 @@
 #include "runtime/exc.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
+#include "testvm.h"
 
 #include "float_cases.inc"
 
@@ -30,22 +31,8 @@ static double from_bits(uint64_t b)
     return d;
 }
 
-/* repr(v), or "Type: message" when v failed. */
-static const char *R(mpy_value v)
-{
-    static char buf[1024];
-    if (mpy_is_null(v)) {
-        mpy_value e = mpy_err_fetch(vm);
-        mpy_value s = mpy_is_null(e) ? e : mpy_exc_str(vm, e);
-        snprintf(buf, sizeof buf, "%s: %s", mpy_is_null(e) ? "?" : mpy_tname(vm, e),
-                 mpy_is_null(s) ? "?" : mpy_as_str(s)->data);
-        return buf;
-    }
-    mpy_value r = mpy_repr(vm, v);
-    if (mpy_is_null(r)) return R(r);
-    snprintf(buf, sizeof buf, "%s", mpy_as_str(r)->data);
-    return buf;
-}
+/* repr(v), or "Type: message" when v failed (tests/testvm.c). */
+#define R(v) mpy_test_repr(vm, (v))
 
 static mpy_value F(double d) { return mpy_from_float(d); }
 static mpy_value S(const char *s) { return mpy_from_obj(mpy_str_from_cstr(vm, s)); }

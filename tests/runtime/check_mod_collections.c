@@ -13,32 +13,19 @@
 #include "runtime/abstract.h"
 #include "runtime/exc.h"
 #include "runtime/str.h"
+#include "tests/testvm.h"
 
 static mpy_vm *vm;
 
-static void sink(mpy_vm *v, mpy_stream stream, const char *text, size_t len)
-{
-    (void)v, (void)stream, (void)text, (void)len;
-}
-
-static void setup(void)
-{
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = sink;
-    vm = mpy_vm_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
-}
+/* A VM whose output goes nowhere (tests/testvm.c). */
+static void setup(void) { vm = mpy_test_quiet_vm(); }
 
 static void teardown(void) { mpy_vm_free(vm); }
 
 /* A new deque: deque() or deque((), maxlen). */
 static mpy_value new_deque(int64_t maxlen)
 {
-    mpy_value m = mpy_import_module(vm, "_collections");
-    ck_assert(!mpy_is_null(m));
-    mpy_value cls = mpy_getattr_cstr(vm, m, "deque");
-    ck_assert(!mpy_is_null(cls));
+    mpy_value cls = mpy_test_module_attr(vm, "_collections", "deque");
     mpy_value args[2] = {mpy_from_obj(vm->empty_tuple), mpy_from_int(maxlen)};
     mpy_value d = mpy_call(vm, cls, maxlen < 0 ? 0 : 2, args, NULL);
     ck_assert(!mpy_is_null(d));

@@ -11,31 +11,18 @@
 #include "runtime/abstract.h"
 #include "runtime/exc.h"
 #include "runtime/list.h"
+#include "tests/testvm.h"
 
 static mpy_vm *vm;
 
-static void sink(mpy_vm *v, mpy_stream stream, const char *text, size_t len)
-{
-    (void)v, (void)stream, (void)text, (void)len;
-}
-
-static void setup(void)
-{
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = sink;
-    vm = mpy_vm_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
-}
+/* A VM whose output goes nowhere (tests/testvm.c). */
+static void setup(void) { vm = mpy_test_quiet_vm(); }
 
 static void teardown(void) { mpy_vm_free(vm); }
 
 static mpy_value call(const char *name, int argc, const mpy_value *args)
 {
-    mpy_value m = mpy_import_module(vm, "_heapq");
-    ck_assert(!mpy_is_null(m));
-    mpy_value f = mpy_getattr_cstr(vm, m, name);
-    ck_assert(!mpy_is_null(f));
+    mpy_value f = mpy_test_module_attr(vm, "_heapq", name);
     return mpy_call(vm, f, argc, args, NULL);
 }
 

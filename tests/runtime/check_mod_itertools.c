@@ -16,22 +16,12 @@
 #include "runtime/list.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "tests/testvm.h"
 
 static mpy_vm *vm;
 
-static void sink(mpy_vm *v, mpy_stream stream, const char *text, size_t len)
-{
-    (void)v, (void)stream, (void)text, (void)len;
-}
-
-static void setup(void)
-{
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = sink;
-    vm = mpy_vm_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
-}
+/* A VM whose output goes nowhere (tests/testvm.c). */
+static void setup(void) { vm = mpy_test_quiet_vm(); }
 
 static void teardown(void) { mpy_vm_free(vm); }
 
@@ -46,10 +36,7 @@ static mpy_value range_list(int n)
 /* _itertools.<name>(args...) */
 static mpy_value make(const char *name, int argc, const mpy_value *args)
 {
-    mpy_value m = mpy_import_module(vm, "_itertools");
-    ck_assert(!mpy_is_null(m));
-    mpy_value t = mpy_getattr_cstr(vm, m, name);
-    ck_assert(!mpy_is_null(t));
+    mpy_value t = mpy_test_module_attr(vm, "_itertools", name);
     mpy_value it = mpy_call(vm, t, argc, args, NULL);
     ck_assert_msg(!mpy_is_null(it), "%s() failed", name);
     return it;

@@ -19,19 +19,12 @@
 #include "runtime/frozen.h"
 #include "runtime/module.h"
 #include "runtime/str.h"
+#include "tests/testvm.h"
 
 static mpy_vm *vm;
 
-static void sink(mpy_vm *v, mpy_stream stream, const char *text, size_t len) { (void)v, (void)stream, (void)text, (void)len; }
-
-static void setup(void)
-{
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = sink;
-    vm = mpy_vm_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
-}
+/* A VM whose output goes nowhere (tests/testvm.c). */
+static void setup(void) { vm = mpy_test_quiet_vm(); }
 
 static void teardown(void) { mpy_vm_free(vm); }
 

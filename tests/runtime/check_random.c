@@ -16,32 +16,19 @@
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "tests/testvm.h"
 
 static mpy_vm *vm;
 
-static void sink(mpy_vm *v, mpy_stream stream, const char *text, size_t len)
-{
-    (void)v, (void)stream, (void)text, (void)len;
-}
-
-static void setup(void)
-{
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = sink;
-    vm = mpy_vm_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
-}
+/* A VM whose output goes nowhere (tests/testvm.c). */
+static void setup(void) { vm = mpy_test_quiet_vm(); }
 
 static void teardown(void) { mpy_vm_free(vm); }
 
 /* _random.Random(seed). */
 static mpy_value new_random(mpy_value seed)
 {
-    mpy_value m = mpy_import_module(vm, "_random");
-    ck_assert(!mpy_is_null(m));
-    mpy_value cls = mpy_getattr_cstr(vm, m, "Random");
-    ck_assert(!mpy_is_null(cls));
+    mpy_value cls = mpy_test_module_attr(vm, "_random", "Random");
     mpy_value r = mpy_call(vm, cls, 1, &seed, NULL);
     ck_assert(!mpy_is_null(r));
     return r;

@@ -21,19 +21,8 @@
 
 static mpy_vm *vm;
 
-static void sink(mpy_vm *v, mpy_stream stream, const char *text, size_t len)
-{
-    (void)v, (void)stream, (void)text, (void)len;
-}
-
-static void setup(void)
-{
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = sink;
-    vm = mpy_vm_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
-}
+/* A VM whose output goes nowhere (tests/testvm.c). */
+static void setup(void) { vm = mpy_test_quiet_vm(); }
 
 static void teardown(void) { mpy_vm_free(vm); }
 
@@ -42,10 +31,7 @@ static mpy_value str(const char *s) { return mpy_from_obj(mpy_str_from_cstr(vm, 
 /* re.<fn>(pattern, string) or re.compile(pattern) when string is NULL. */
 static mpy_value re_call(const char *fn, const char *pattern, const char *string)
 {
-    mpy_value m = mpy_import_module(vm, "re");
-    ck_assert(!mpy_is_null(m));
-    mpy_value f = mpy_getattr_cstr(vm, m, fn);
-    ck_assert(!mpy_is_null(f));
+    mpy_value f = mpy_test_module_attr(vm, "re", fn);
     mpy_value args[2] = {str(pattern), string ? str(string) : MPY_NONE};
     return mpy_call(vm, f, string ? 2 : 1, args, NULL);
 }
@@ -53,10 +39,7 @@ static mpy_value re_call(const char *fn, const char *pattern, const char *string
 /* _re.Program(code, ngroups, nregs).match(string, 0, len, mode). */
 static mpy_value program(const int *code, size_t n, int ngroups, int nregs)
 {
-    mpy_value m = mpy_import_module(vm, "_re");
-    ck_assert(!mpy_is_null(m));
-    mpy_value cls = mpy_getattr_cstr(vm, m, "Program");
-    ck_assert(!mpy_is_null(cls));
+    mpy_value cls = mpy_test_module_attr(vm, "_re", "Program");
     mpy_list *l = mpy_list_new(vm, n);
     ck_assert_ptr_nonnull(l);
     for (size_t i = 0; i < n; i++) ck_assert(mpy_list_append(vm, l, mpy_from_int(code[i])));

@@ -16,34 +16,17 @@
 #include "runtime/list.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "testvm.h"
 
 static mpy_vm *vm;
 
 static void setup(void) { vm = mpy_vm_new(NULL); }
 static void teardown(void) { mpy_vm_free(vm); }
 
-/* The text of a str value, or "Type: message" when v failed. */
-static const char *T(mpy_value v)
-{
-    static char buf[4096];
-    if (mpy_is_null(v)) {
-        mpy_value e = mpy_err_fetch(vm);
-        mpy_value s = mpy_is_null(e) ? e : mpy_exc_str(vm, e);
-        snprintf(buf, sizeof buf, "%s: %s", mpy_is_null(e) ? "?" : mpy_tname(vm, e),
-                 mpy_is_null(s) ? "?" : mpy_as_str(s)->data);
-        return buf;
-    }
-    if (!mpy_is_strv(v)) v = mpy_repr(vm, v);
-    if (mpy_is_null(v)) return T(v);
-    snprintf(buf, sizeof buf, "%s", mpy_as_str(v)->data);
-    return buf;
-}
-
-static const char *R(mpy_value v)
-{
-    if (mpy_is_null(v)) return T(v);
-    return T(mpy_repr(vm, v));
-}
+/* The text of a str value (else its repr), or "Type: message" when v
+ * failed; R: repr(v) or the same message (tests/testvm.c). */
+#define T(v) mpy_test_text(vm, (v))
+#define R(v) mpy_test_repr(vm, (v))
 
 static mpy_value S(const char *s) { return mpy_from_obj(mpy_str_from_cstr(vm, s)); }
 static mpy_value I(int64_t i) { return mpy_from_int(i); }

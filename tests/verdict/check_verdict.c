@@ -8,6 +8,7 @@
 
 #include "casefile.h"
 #include "parse.h"
+#include "testalloc.h"
 
 static mpy_parse_mode mode_of(const char *m)
 {
@@ -204,28 +205,15 @@ START_TEST(reset_reuses_parser)
 }
 END_TEST
 
-/* An allocation function that fails after a budget: every path must report
- * NOMEM (or succeed), never crash or leak (ASan checks the leaks). */
-static void *budget_realloc(void *ud, void *ptr, size_t old, size_t new)
-{
-    long *budget = ud;
-    if (new == 0) {
-        free(ptr);
-        return NULL;
-    }
-    if (*budget <= 0)
-        return NULL;
-    (*budget)--;
-    return realloc(ptr, new);
-}
-
+/* Parsing under an allocation budget: every path must report NOMEM (or
+ * succeed), never crash or leak (ASan checks the leaks). */
 START_TEST(out_of_memory_is_reported)
 {
     const char *src = "def f(a, b=1):\n    return [x * 2 for x in range(a) if x]\n";
     int saw_nomem = 0, saw_ok = 0;
     for (long n = 0; n < 40; n++) {
         long budget = n;
-        mpy_parser *p = mpy_parser_new(MPY_MODE_EXEC, budget_realloc, &budget);
+        mpy_parser *p = mpy_parser_new(MPY_MODE_EXEC, mpy_test_budget_realloc, &budget);
         if (!p) {
             saw_nomem++;
             continue;

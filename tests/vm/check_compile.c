@@ -15,59 +15,17 @@
 #include "vm/compile.h"
 #include "vm/disasm.h"
 #include "runtime/str.h"
+#include "testvm.h"
 
 #define COMPILE_CASES "tests/vm/compile_cases.txt"
 
 static mpy_casefile *cases;
-
-/* Records in the file, counted without Check (suite setup runs outside
- * any test): one more than the separator lines. */
-static int count_cases(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) return 0;
-    char line[65536];
-    int n = 1;
-    while (fgets(line, sizeof line, f))
-        if (strcmp(line, "%%\n") == 0) n++;
-    fclose(f);
-    return n;
-}
 
 static void load_cases(void) { cases = mpy_casefile_load(COMPILE_CASES); }
 static void free_cases(void)
 {
     if (cases) mpy_casefile_free(cases);
     cases = NULL;
-}
-
-typedef struct outbuf {
-    char text[16384];
-    size_t len;
-} outbuf;
-
-static void capture(mpy_vm *vm, mpy_stream stream, const char *text, size_t len)
-{
-    outbuf *o = mpy_vm_user_data(vm);
-    if (stream != MPY_STDOUT) {
-        fwrite(text, 1, len, stderr);
-        return;
-    }
-    if (o->len + len >= sizeof o->text) len = sizeof o->text - 1 - o->len;
-    memcpy(o->text + o->len, text, len);
-    o->len += len;
-    o->text[o->len] = 0;
-}
-
-static mpy_vm *new_vm(outbuf *out)
-{
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = capture;
-    cfg.user_data = out;
-    mpy_vm *vm = mpy_vm_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
-    return vm;
 }
 
 /* Compiles src; NULL with *err filled on a syntax error. */
@@ -86,6 +44,16 @@ static mpy_code *compile_src(mpy_vm *vm, const char *src, mpy_parse_mode mode, m
     return co;
 }
 
+/* Compiles src, which must compile. */
+static mpy_code *compile_ok(mpy_vm *vm, const char *src, mpy_parse_mode mode)
+{
+    mpy_syntax_error err;
+    bool syntax;
+    mpy_code *co = compile_src(vm, src, mode, &err, &syntax);
+    ck_assert_msg(co != NULL, "compile failed: %s", err.msg);
+    return co;
+}
+
 static char *disasm_text(mpy_vm *vm, mpy_code *co)
 {
     mpy_str *s = mpy_disasm(vm, co);
@@ -101,8 +69,8 @@ START_TEST(compile_case)
     const char *dis = mpy_case_get(c, "dis", NULL);
     const char *want_out = mpy_case_get(c, "out", NULL);
     const char *want_err = mpy_case_get(c, "error", NULL);
-    outbuf out = {.len = 0};
-    mpy_vm *vm = new_vm(&out);
+    mpy_test_out out = {.len = 0};
+    mpy_vm *vm = mpy_test_capture_vm(&out);
     mpy_syntax_error err;
     bool syntax;
     if (dis) {
@@ -130,17 +98,13 @@ END_TEST
 
 START_TEST(single_and_eval_modes)
 {
-    outbuf out = {.len = 0};
-    mpy_vm *vm = new_vm(&out);
-    mpy_syntax_error err;
-    bool syntax;
-    mpy_code *co = compile_src(vm, "for i in range(2): i\n", MPY_MODE_SINGLE, &err, &syntax);
-    ck_assert_ptr_nonnull(co);
+    mpy_test_out out = {.len = 0};
+    mpy_vm *vm = mpy_test_capture_vm(&out);
+    mpy_code *co = compile_ok(vm, "for i in range(2): i\n", MPY_MODE_SINGLE);
     char *d = disasm_text(vm, co);
     ck_assert_ptr_nonnull(strstr(d, "PRINT_EXPR"));
     free(d);
-    co = compile_src(vm, "a + b\n", MPY_MODE_EVAL, &err, &syntax);
-    ck_assert_ptr_nonnull(co);
+    co = compile_ok(vm, "a + b\n", MPY_MODE_EVAL);
     d = disasm_text(vm, co);
     ck_assert_ptr_nonnull(strstr(d, "BINARY_OP                0 (+)\n          3 RETURN_VALUE\n"));
     ck_assert_ptr_null(strstr(d, "None"));
@@ -153,12 +117,9 @@ END_TEST
 
 START_TEST(line_table)
 {
-    outbuf out = {.len = 0};
-    mpy_vm *vm = new_vm(&out);
-    mpy_syntax_error err;
-    bool syntax;
-    mpy_code *co = compile_src(vm, "a = 1\n\nb = (a +\n     2)\nc = f(\n  a,\n  b)\n", MPY_MODE_EXEC, &err, &syntax);
-    ck_assert_ptr_nonnull(co);
+    mpy_test_out out = {.len = 0};
+    mpy_vm *vm = mpy_test_capture_vm(&out);
+    mpy_code *co = compile_ok(vm, "a = 1\n\nb = (a +\n     2)\nc = f(\n  a,\n  b)\n", MPY_MODE_EXEC);
     /* every instruction has a line; the call is on the line it starts */
     int calls = 0;
     for (uint32_t pc = 0; pc < co->ncode; pc++) {
@@ -179,18 +140,14 @@ END_TEST
 START_TEST(stack_sizes)
 {
     /* Deep expressions need deep stacks; long displays do not. */
-    outbuf out = {.len = 0};
-    mpy_vm *vm = new_vm(&out);
-    mpy_syntax_error err;
-    bool syntax;
-    mpy_code *co = compile_src(vm, "x = f(1, g(2, h(3, 4)))\n", MPY_MODE_EXEC, &err, &syntax);
-    ck_assert_ptr_nonnull(co);
+    mpy_test_out out = {.len = 0};
+    mpy_vm *vm = mpy_test_capture_vm(&out);
+    mpy_code *co = compile_ok(vm, "x = f(1, g(2, h(3, 4)))\n", MPY_MODE_EXEC);
     ck_assert_uint_eq(co->stacksize, 10);
     char src[4096] = "x = [";
     for (int i = 0; i < 500; i++) strcat(src, "1, ");
     strcat(src, "2]\n");
-    co = compile_src(vm, src, MPY_MODE_EXEC, &err, &syntax);
-    ck_assert_ptr_nonnull(co);
+    co = compile_ok(vm, src, MPY_MODE_EXEC);
     ck_assert_uint_le(co->stacksize, 3);
     mpy_vm_free(vm);
 }
@@ -201,7 +158,7 @@ Suite *compile_suite(void)
     Suite *s = suite_create("compile");
     TCase *tc = tcase_create("cases");
     tcase_add_unchecked_fixture(tc, load_cases, free_cases);
-    tcase_add_loop_test(tc, compile_case, 0, count_cases(COMPILE_CASES));
+    tcase_add_loop_test(tc, compile_case, 0, mpy_casefile_count(COMPILE_CASES));
     suite_add_tcase(s, tc);
     TCase *t2 = tcase_create("direct");
     tcase_add_test(t2, single_and_eval_modes);

@@ -9,40 +9,15 @@
 
 #include "vm/vm.h"
 #include "vm/state.h"
-
-typedef struct outbuf {
-    char text[8192];
-    size_t len;
-} outbuf;
-
-static void capture(mpy_vm *vm, mpy_stream stream, const char *text, size_t len)
-{
-    outbuf *o = mpy_vm_user_data(vm);
-    if (stream != MPY_STDOUT) {
-        fwrite(text, 1, len, stderr); /* tracebacks explain a failure */
-        return;
-    }
-    if (o->len + len >= sizeof o->text) len = sizeof o->text - 1 - o->len;
-    memcpy(o->text + o->len, text, len);
-    o->len += len;
-    o->text[o->len] = 0;
-}
+#include "testvm.h"
 
 /* Runs src and checks stdout; stress: collect at every safe point. */
 static void expect_output(const char *src, const char *want, bool stress)
 {
-    outbuf out = {.len = 0};
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = capture;
-    cfg.user_data = &out;
-    mpy_vm *vm = mpy_vm_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
+    mpy_test_out out = {.len = 0};
+    mpy_vm *vm = mpy_test_capture_vm(&out);
     vm->stress_gc = stress;
-    mpy_result r = mpy_exec(vm, src, strlen(src), "<test>", MPY_EXEC_FILE);
-    if (r != MPY_OK) mpy_print_exception(vm);
-    ck_assert_int_eq(r, MPY_OK);
-    ck_assert_str_eq(out.text, want);
+    mpy_test_exec_expect(vm, &out, src, want);
     mpy_vm_free(vm);
 }
 

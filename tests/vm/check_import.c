@@ -8,28 +8,11 @@
 #include <unistd.h>
 
 #include "vm/vm.h"
-
-typedef struct outbuf {
-    char text[8192];
-    size_t len;
-} outbuf;
+#include "testvm.h"
 
 static char tmpdir[256];
 static char created[16][512];
 static int ncreated;
-
-static void capture(mpy_vm *vm, mpy_stream stream, const char *text, size_t len)
-{
-    outbuf *o = mpy_vm_user_data(vm);
-    if (stream != MPY_STDOUT) {
-        fwrite(text, 1, len, stderr); /* tracebacks explain a failure */
-        return;
-    }
-    if (o->len + len >= sizeof o->text) len = sizeof o->text - 1 - o->len;
-    memcpy(o->text + o->len, text, len);
-    o->len += len;
-    o->text[o->len] = 0;
-}
 
 /* Writes tmpdir/rel (directories are made with a trailing '/'). */
 static void put(const char *rel, const char *text)
@@ -68,18 +51,10 @@ static void teardown(void)
 
 static void expect_output(const char *src, const char *want)
 {
-    outbuf out = {.len = 0};
-    mpy_config cfg;
-    mpy_config_init(&cfg);
-    cfg.write = capture;
-    cfg.user_data = &out;
-    mpy_vm *vm = mpy_vm_new(&cfg);
-    ck_assert_ptr_nonnull(vm);
+    mpy_test_out out = {.len = 0};
+    mpy_vm *vm = mpy_test_capture_vm(&out);
     mpy_set_path0(vm, tmpdir);
-    mpy_result r = mpy_exec(vm, src, strlen(src), "<test>", MPY_EXEC_FILE);
-    if (r != MPY_OK) mpy_print_exception(vm);
-    ck_assert_int_eq(r, MPY_OK);
-    ck_assert_str_eq(out.text, want);
+    mpy_test_exec_expect(vm, &out, src, want);
     mpy_vm_free(vm);
 }
 
