@@ -539,21 +539,18 @@ static mpy_value type_m_subclasses(mpy_vm *vm, int argc, const mpy_value *args, 
     mpy_type *t = (mpy_type *)args[0].u.o;
     mpy_list *l = mpy_list_new(vm, 0);
     if (!l) return MPY_NULL;
-    mpy_list *rev = mpy_list_new(vm, 0);
-    if (!rev) return MPY_NULL;
-    for (mpy_obj *o = vm->objects; o; o = o->next) {
+    /* The object table is oldest first, the order subclasses are listed. */
+    for (size_t i = 0; i < vm->nobjs; i++) {
+        mpy_obj *o = vm->objs[i];
         if (!(o->type == vm->types[MPY_TYPE_TYPE] || (o->type->flags & MPY_TF_TYPE_SUB))) continue;
         mpy_type *s = (mpy_type *)o;
         if (!s->bases) continue;
         for (size_t i = 0; i < s->bases->len; i++)
             if (s->bases->items[i].u.o == (mpy_obj *)t) {
-                if (!mpy_list_append(vm, rev, mpy_from_obj(s))) return MPY_NULL;
+                if (!mpy_list_append(vm, l, mpy_from_obj(s))) return MPY_NULL;
                 break;
             }
     }
-    /* The object list is newest first; subclasses are listed oldest first. */
-    for (size_t i = rev->len; i-- > 0;)
-        if (!mpy_list_append(vm, l, rev->items[i])) return MPY_NULL;
     return mpy_from_obj(l);
 }
 

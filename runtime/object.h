@@ -118,7 +118,6 @@ static inline bool mpy_is(mpy_value a, mpy_value b)
  * size class the object came from (0: ordinary). */
 struct mpy_obj {
     mpy_type *type;
-    mpy_obj *next;
     uint8_t marked;
     uint8_t flags;    /* per-type bits, e.g. MPY_STR_INTERNED */
     uint16_t spare;

@@ -54,7 +54,8 @@ struct mpy_vm {
     size_t bytes_allocated;   /* live bytes, objects and owned buffers */
     size_t next_gc;           /* collect at the next safe point beyond this */
     size_t peak_bytes;
-    mpy_obj *objects;         /* every heap object */
+    mpy_obj **objs;           /* every heap object, oldest first (raw memory) */
+    size_t nobjs, capobjs;
     int gc_block;             /* > 0: a C caller holds unrooted objects */
     bool stress_gc;           /* collect at every safe point (MPY_STRESS_GC) */
     mpy_obj **gray;           /* mark stack */

@@ -84,15 +84,13 @@ static void teardown(void)
 
 static size_t count_objects(mpy_vm *v)
 {
-    size_t n = 0;
-    for (mpy_obj *o = v->objects; o; o = o->next) n++;
-    return n;
+    return v->nobjs;
 }
 
 static bool is_live(mpy_vm *v, void *p)
 {
-    for (mpy_obj *o = v->objects; o; o = o->next)
-        if (o == p) return true;
+    for (size_t i = 0; i < v->nobjs; i++)
+        if (v->objs[i] == p) return true;
     return false;
 }
 
