@@ -1377,13 +1377,39 @@ dispatch:
         DISPATCH();
     }
 
+    /* (compiler helper's change) The compiler puts a while loop's test at
+     * the bottom, so a conditional jump can be a loop's back edge: a
+     * backward one is a safe point, like JUMP. */
+#define COND_JUMP()                                                          \
+    do {                                                                     \
+        const uint32_t *t_ = co->code + arg;                                 \
+        bool back_ = t_ < ip;                                                \
+        ip = t_;                                                             \
+        if (back_ && MPY_UNLIKELY(vm->interrupt || vm->bytes_allocated > vm->next_gc || vm->stress_gc)) \
+            goto safepoint;                                                  \
+    } while (0)
+
+    /* A comparison's result is most often only tested by the conditional
+ * jump after it: the fast paths then jump at once, without making the
+ * bool, pushing and popping it and dispatching the jump. */
+#define CMP_RESULT(res)                                                      \
+    do {                                                                     \
+        uint32_t nx_ = *ip;                                                  \
+        if ((nx_ & 0xff) == MPY_OP_POP_JUMP_IF_FALSE || (nx_ & 0xff) == MPY_OP_POP_JUMP_IF_TRUE) { \
+            sp -= 2;                                                         \
+            ip++;                                                            \
+            arg = nx_ >> 8;                                                  \
+            if ((res) == ((nx_ & 0xff) == MPY_OP_POP_JUMP_IF_TRUE)) COND_JUMP(); \
+            DISPATCH();                                                      \
+        }                                                                    \
+        sp[-2] = mpy_from_bool(res);                                         \
+        sp--;                                                                \
+        DISPATCH();                                                          \
+    } while (0)
+
     TARGET(COMPARE_OP) {
         bool res;
-        if (cmp_fast(sp[-2], sp[-1], arg, &res)) {
-            sp[-2] = mpy_from_bool(res);
-            sp--;
-            DISPATCH();
-        }
+        if (cmp_fast(sp[-2], sp[-1], arg, &res)) CMP_RESULT(res);
         if (sp[-2].tag == MPY_TAG_OBJ && sp[-1].tag == MPY_TAG_OBJ &&
             sp[-2].u.o->type == vm->types[MPY_TYPE_STR] && sp[-1].u.o->type == vm->types[MPY_TYPE_STR]) {
             /* Exact strs: UTF-8 bytes order as code points do. */
@@ -1399,9 +1425,7 @@ dispatch:
             case MPY_CMP_GT: res = c > 0; break;
             default: res = c >= 0; break;
             }
-            sp[-2] = mpy_from_bool(res);
-            sp--;
-            DISPATCH();
+            CMP_RESULT(res);
         }
         mpy_value r = mpy_compare(vm, sp[-2], sp[-1], (mpy_cmpop)arg);
         if (mpy_is_null(r)) goto error;
@@ -1435,18 +1459,6 @@ dispatch:
         ip = target;
         DISPATCH();
     }
-
-    /* (compiler helper's change) The compiler puts a while loop's test at
-     * the bottom, so a conditional jump can be a loop's back edge: a
-     * backward one is a safe point, like JUMP. */
-#define COND_JUMP()                                                          \
-    do {                                                                     \
-        const uint32_t *t_ = co->code + arg;                                 \
-        bool back_ = t_ < ip;                                                \
-        ip = t_;                                                             \
-        if (back_ && MPY_UNLIKELY(vm->interrupt || vm->bytes_allocated > vm->next_gc || vm->stress_gc)) \
-            goto safepoint;                                                  \
-    } while (0)
 
     TARGET(POP_JUMP_IF_FALSE) {
         mpy_value v = POP();
