@@ -116,14 +116,7 @@ int mpy_compare_bool(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op)
 {
     if (mpy_is_smallint(a) && mpy_is_smallint(b)) {
         int64_t x = a.u.i, y = b.u.i;
-        switch (op) {
-        case MPY_CMP_LT: return x < y;
-        case MPY_CMP_LE: return x <= y;
-        case MPY_CMP_EQ: return x == y;
-        case MPY_CMP_NE: return x != y;
-        case MPY_CMP_GT: return x > y;
-        case MPY_CMP_GE: return x >= y;
-        }
+        return mpy_cmp_holds((x > y) - (x < y), op);
     }
     mpy_value r = mpy_compare(vm, a, b, op);
     if (mpy_is_null(r)) return -1;
@@ -353,6 +346,13 @@ int mpy_contains(mpy_vm *vm, mpy_value obj, mpy_value item)
         mpy_err_fmt(vm, MPY_EXC_TypeError, "argument of type '%s' is not iterable", mpy_type_name(t));
         return -1;
     }
+    return mpy_contains_by_iter(vm, obj, item);
+}
+
+/* CPython's _PySequence_IterSearch: the fallback of `in` for types without
+ * __contains__, both built-in ones (above) and classes (class.c). */
+int mpy_contains_by_iter(mpy_vm *vm, mpy_value obj, mpy_value item)
+{
     mpy_value it = mpy_iter(vm, obj);
     if (mpy_is_null(it)) return -1;
     for (;;) {

@@ -21,6 +21,20 @@ int mpy_eq(mpy_vm *vm, mpy_value a, mpy_value b);
 mpy_value mpy_compare(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op);
 /* Same, reduced to a truth value: 1, 0, -1 on error. */
 int mpy_compare_bool(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op);
+/* Whether `x OP y` holds, given c = the sign of x <=> y (<0, 0, >0): the
+ * one switch behind every ordering that reduces to a three-way result
+ * (ints, floats against ints, str, bytes, sequence lengths). */
+static inline bool mpy_cmp_holds(int c, mpy_cmpop op)
+{
+    switch (op) {
+    case MPY_CMP_LT: return c < 0;
+    case MPY_CMP_LE: return c <= 0;
+    case MPY_CMP_EQ: return c == 0;
+    case MPY_CMP_NE: return c != 0;
+    case MPY_CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
 /* a OP b for every binary operator, in-place ones included (op >=
  * MPY_BINOP_INPLACE tries __iop__ then falls back to the plain op). */
 mpy_value mpy_binary_op(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b);
@@ -55,6 +69,9 @@ bool mpy_setitem(mpy_vm *vm, mpy_value obj, mpy_value key, mpy_value value);
 bool mpy_delitem(mpy_vm *vm, mpy_value obj, mpy_value key);
 /* `item in obj`: 1, 0, -1 */
 int mpy_contains(mpy_vm *vm, mpy_value obj, mpy_value item);
+/* `item in obj` by iterating obj and comparing each item (the fallback
+ * when there is no __contains__): 1, 0, -1 on error. */
+int mpy_contains_by_iter(mpy_vm *vm, mpy_value obj, mpy_value item);
 /* len(obj): -1 on error */
 int64_t mpy_len(mpy_vm *vm, mpy_value obj);
 

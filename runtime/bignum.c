@@ -62,6 +62,17 @@ static void bn_move(mpy_vm *vm, mpy_bn *dst, mpy_bn *src)
     *src = (mpy_bn)MPY_BN_INIT;
 }
 
+/* r = 1 or -1 (sign): the start value of products and the floor of a
+ * negative number shifted all the way out. */
+static bool set_unit(mpy_vm *vm, mpy_bn *r, int sign)
+{
+    if (!reserve(vm, r, 1)) return false;
+    r->d[0] = 1;
+    r->len = 1;
+    r->sign = sign;
+    return true;
+}
+
 bool mpy_bn_copy(mpy_vm *vm, mpy_bn *r, const mpy_bn *a)
 {
     if (!reserve(vm, r, a->len)) return false;
@@ -505,13 +516,7 @@ bool mpy_bn_rshift(mpy_vm *vm, mpy_bn *r, const mpy_bn *a, uint64_t n)
         /* Everything shifted out: 0, or -1 for negatives (floor). */
         r->len = 0;
         r->sign = 0;
-        if (a->sign < 0) {
-            if (!reserve(vm, r, 1)) return false;
-            r->d[0] = 1;
-            r->len = 1;
-            r->sign = -1;
-        }
-        return true;
+        return a->sign < 0 ? set_unit(vm, r, -1) : true;
     }
     size_t limbs = (size_t)limbs64, bits = (size_t)(n % LIMB_BITS);
     bool lost = false;
@@ -584,10 +589,7 @@ bool mpy_bn_bitop(mpy_vm *vm, mpy_bn *r, const mpy_bn *a, const mpy_bn *b, char 
 bool mpy_bn_pow(mpy_vm *vm, mpy_bn *r, const mpy_bn *a, uint64_t e)
 {
     mpy_bn acc = MPY_BN_INIT, base = MPY_BN_INIT, t = MPY_BN_INIT;
-    if (!reserve(vm, &acc, 1)) return false;
-    acc.d[0] = 1;
-    acc.len = 1;
-    acc.sign = 1;
+    if (!set_unit(vm, &acc, 1)) return false;
     if (!mpy_bn_copy(vm, &base, a)) goto fail;
     while (e) {
         if (e & 1) {
@@ -626,10 +628,7 @@ bool mpy_bn_powmod(mpy_vm *vm, mpy_bn *r, const mpy_bn *a, const mpy_bn *e, cons
 {
     mpy_bn acc = MPY_BN_INIT, base = MPY_BN_INIT;
     if (!mpy_bn_divmod(vm, NULL, &base, a, m)) return false;
-    if (!reserve(vm, &acc, 1)) goto fail;
-    acc.d[0] = 1;
-    acc.len = 1;
-    acc.sign = 1;
+    if (!set_unit(vm, &acc, 1)) goto fail;
     for (uint64_t bit = mpy_bn_bit_length(e); bit-- > 0;) {
         mpy_bn sq = MPY_BN_INIT;
         if (!mpy_bn_copy(vm, &sq, &acc) || !mulmod(vm, &acc, &sq, m)) {
@@ -659,10 +658,7 @@ bool mpy_bn_invmod(mpy_vm *vm, mpy_bn *r, const mpy_bn *a, const mpy_bn *m, bool
     mpy_bn r0 = MPY_BN_INIT, r1 = MPY_BN_INIT, s0 = MPY_BN_INIT, s1 = MPY_BN_INIT;
     mpy_bn q = MPY_BN_INIT, t = MPY_BN_INIT, u = MPY_BN_INIT;
     bool good = false;
-    if (!mpy_bn_divmod(vm, NULL, &r0, a, m) || !mpy_bn_copy(vm, &r1, m) || !reserve(vm, &s0, 1)) goto done;
-    s0.d[0] = 1;
-    s0.len = 1;
-    s0.sign = 1;
+    if (!mpy_bn_divmod(vm, NULL, &r0, a, m) || !mpy_bn_copy(vm, &r1, m) || !set_unit(vm, &s0, 1)) goto done;
     while (r1.len) {
         mpy_bn rem = MPY_BN_INIT;
         if (!mpy_bn_divmod(vm, &q, &rem, &r0, &r1)) goto done;

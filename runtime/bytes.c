@@ -150,29 +150,13 @@ static mpy_value bytes_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop o
     size_t n = x.n < y.n ? x.n : y.n;
     int c = n ? memcmp(x.p, y.p, n) : 0;
     if (c == 0) c = x.n < y.n ? -1 : x.n > y.n;
-    switch (op) {
-    case MPY_CMP_LT: return mpy_from_bool(c < 0);
-    case MPY_CMP_LE: return mpy_from_bool(c <= 0);
-    case MPY_CMP_EQ: return mpy_from_bool(c == 0);
-    case MPY_CMP_NE: return mpy_from_bool(c != 0);
-    case MPY_CMP_GT: return mpy_from_bool(c > 0);
-    default: return mpy_from_bool(c >= 0);
-    }
+    return mpy_from_bool(mpy_cmp_holds(c, op));
 }
 
 static mpy_value repeat(mpy_vm *vm, mpy_value self, view v, mpy_value count)
 {
     int64_t n;
-    if (!mpy_is_smallint(count)) {
-        if (mpy_is_intlike(vm, count))
-            return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
-        if (mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, count), vm->names.__index__)))
-            return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
-                                 mpy_tname(vm, count));
-        if (!mpy_index(vm, count, &n)) return MPY_NULL;
-    } else {
-        n = count.u.i;
-    }
+    if (!mpy_text_repeat_count(vm, count, &n)) return MPY_NULL;
     if (n <= 0 || v.n == 0) return same_kind(vm, self, "", 0);
     if ((uint64_t)n > (SIZE_MAX / 2) / v.n) { mpy_err_nomem(vm); return MPY_NULL; }
     size_t total = v.n * (size_t)n;

@@ -314,14 +314,7 @@ static int slot_contains(mpy_vm *vm, mpy_value self, mpy_value item)
     mpy_value m = lookup(vm, self, "__contains__");
     if (mpy_is_null(m)) {
         if (mpy_err_occurred(vm)) return -1;
-        mpy_value it = mpy_iter(vm, self);
-        if (mpy_is_null(it)) return -1;
-        for (;;) {
-            mpy_value x = mpy_next(vm, it);
-            if (mpy_is_null(x)) return mpy_err_occurred(vm) ? -1 : 0;
-            int eq = mpy_eq(vm, x, item);
-            if (eq != 0) return eq;
-        }
+        return mpy_contains_by_iter(vm, self, item);
     }
     mpy_value r = call_found(vm, m, self, 1, &item);
     if (mpy_is_null(r)) return -1;

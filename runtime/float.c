@@ -183,18 +183,6 @@ static mpy_value float_unary(mpy_vm *vm, mpy_unaryop op, mpy_value v)
     }
 }
 
-static mpy_value cmp_bool(int c, mpy_cmpop op)
-{
-    switch (op) {
-    case MPY_CMP_LT: return mpy_from_bool(c < 0);
-    case MPY_CMP_LE: return mpy_from_bool(c <= 0);
-    case MPY_CMP_EQ: return mpy_from_bool(c == 0);
-    case MPY_CMP_NE: return mpy_from_bool(c != 0);
-    case MPY_CMP_GT: return mpy_from_bool(c > 0);
-    default: return mpy_from_bool(c >= 0);
-    }
-}
-
 static mpy_value float_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op)
 {
     if (!is_floatlike(vm, a)) return mpy_notimpl(vm);
@@ -213,7 +201,7 @@ static mpy_value float_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop o
     if (!mpy_is_intlike(vm, b)) return mpy_notimpl(vm);
     if (isnan(x)) return mpy_from_bool(op == MPY_CMP_NE);
     /* Exact comparison: -(int <=> float). */
-    return cmp_bool(-mpy_int_cmp_double(vm, b, x), op);
+    return mpy_from_bool(mpy_cmp_holds(-mpy_int_cmp_double(vm, b, x), op));
 }
 
 /* CPython's hash for floats (_Py_HashDouble): integral values hash as the
@@ -717,18 +705,9 @@ static mpy_value float_m_rdivmod(mpy_vm *vm, int argc, const mpy_value *args, mp
     return float_m_divmod(vm, 2, sw, kw);
 }
 
-/* CPython's ternary slot wrapper checks (its message has an empty
- * function name, hence the leading space). */
-static bool pow_arg_count(mpy_vm *vm, int argc)
-{
-    if (argc < 2) return mpy_err_fmt(vm, MPY_EXC_TypeError, " expected at least 1 argument, got %d", argc - 1);
-    if (argc > 3) return mpy_err_fmt(vm, MPY_EXC_TypeError, " expected at most 2 arguments, got %d", argc - 1);
-    return true;
-}
-
 static mpy_value float_m_pow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!pow_arg_count(vm, argc)) return MPY_NULL;
+    if (!mpy_pow_arg_count(vm, argc)) return MPY_NULL;
     if (argc == 3 && !mpy_is_none(args[2]))
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     return float_binop(vm, MPY_BINOP_POW, args[0], args[1]);
@@ -736,7 +715,7 @@ static mpy_value float_m_pow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
 
 static mpy_value float_m_rpow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!pow_arg_count(vm, argc)) return MPY_NULL;
+    if (!mpy_pow_arg_count(vm, argc)) return MPY_NULL;
     if (argc == 3 && !mpy_is_none(args[2]))
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     return float_binop(vm, MPY_BINOP_POW, args[1], args[0]);

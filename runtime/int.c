@@ -586,18 +586,6 @@ static mpy_value int_unary(mpy_vm *vm, mpy_unaryop op, mpy_value v)
     return mpy_notimpl(vm);
 }
 
-static int cmp_result(int c, mpy_cmpop op)
-{
-    switch (op) {
-    case MPY_CMP_LT: return c < 0;
-    case MPY_CMP_LE: return c <= 0;
-    case MPY_CMP_EQ: return c == 0;
-    case MPY_CMP_NE: return c != 0;
-    case MPY_CMP_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
-
 static mpy_value int_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op)
 {
     if (!mpy_is_intlike(vm, a) || !mpy_is_intlike(vm, b)) return mpy_notimpl(vm);
@@ -606,7 +594,7 @@ static mpy_value int_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op)
     int c;
     if (a.tag != MPY_TAG_OBJ && b.tag != MPY_TAG_OBJ) c = (a.u.i > b.u.i) - (a.u.i < b.u.i);
     else c = mpy_int_big_cmp(vm, a, b);
-    return mpy_from_bool(cmp_result(c, op));
+    return mpy_from_bool(mpy_cmp_holds(c, op));
 }
 
 static mpy_value int_repr(mpy_vm *vm, mpy_value v)
@@ -993,8 +981,8 @@ static mpy_value int_m_rdivmod(mpy_vm *vm, int argc, const mpy_value *args, mpy_
 }
 
 /* CPython's ternary slot wrapper checks (its message has an empty
- * function name, hence the leading space). */
-static bool pow_arg_count(mpy_vm *vm, int argc)
+ * function name, hence the leading space); float.c uses them too. */
+bool mpy_pow_arg_count(mpy_vm *vm, int argc)
 {
     if (argc < 2) return mpy_err_fmt(vm, MPY_EXC_TypeError, " expected at least 1 argument, got %d", argc - 1);
     if (argc > 3) return mpy_err_fmt(vm, MPY_EXC_TypeError, " expected at most 2 arguments, got %d", argc - 1);
@@ -1004,7 +992,7 @@ static bool pow_arg_count(mpy_vm *vm, int argc)
 static mpy_value int_m_pow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "wrapper __pow__() takes no keyword arguments");
-    if (!pow_arg_count(vm, argc)) return MPY_NULL;
+    if (!mpy_pow_arg_count(vm, argc)) return MPY_NULL;
     if (argc == 2 || mpy_is_none(args[2])) return int_binop(vm, MPY_BINOP_POW, args[0], args[1]);
     if (!mpy_is_intlike(vm, args[1]) || !mpy_is_intlike(vm, args[2])) return mpy_notimpl(vm);
     return mpy_int_powmod(vm, args[0], args[1], args[2]);
@@ -1013,7 +1001,7 @@ static mpy_value int_m_pow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
 static mpy_value int_m_rpow(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "wrapper __rpow__() takes no keyword arguments");
-    if (!pow_arg_count(vm, argc)) return MPY_NULL;
+    if (!mpy_pow_arg_count(vm, argc)) return MPY_NULL;
     if (!mpy_is_intlike(vm, args[1])) return mpy_notimpl(vm);
     if (argc == 2 || mpy_is_none(args[2])) return int_binop(vm, MPY_BINOP_POW, args[1], args[0]);
     if (!mpy_is_intlike(vm, args[2])) return mpy_notimpl(vm);

@@ -35,6 +35,9 @@ typedef struct mpy_intsub {
 mpy_value mpy_int_from_digits(mpy_vm *vm, const char *digits, size_t len, int base);
 /* Is v an int (small, bool, big or an int subclass instance). */
 bool mpy_is_intlike(mpy_vm *vm, mpy_value v);
+/* The argument count check of the __pow__/__rpow__ methods of int and
+ * float (self plus 1 or 2 arguments); false with TypeError set. */
+bool mpy_pow_arg_count(mpy_vm *vm, int argc);
 /* The canonical int value of an int-like v (bool -> int, subclass
  * instance -> its value). */
 mpy_value mpy_int_canonical(mpy_vm *vm, mpy_value v);

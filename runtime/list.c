@@ -177,8 +177,11 @@ static inline int islt(sorter *s, mpy_value a, mpy_value b)
     return mpy_compare_bool(s->vm, a, b, MPY_CMP_LT);
 }
 
+/* Reverses a[lo:hi].  An empty range must return early: hi - 1 would
+ * wrap around (that crashed [].reverse() and [].sort(reverse=True)). */
 static void swap_range(mpy_value *a, size_t lo, size_t hi)
 {
+    if (hi - lo < 2) return;
     for (size_t i = lo, j = hi - 1; i < j; i++, j--) {
         mpy_value t = a[i];
         a[i] = a[j];
@@ -446,25 +449,6 @@ static bool list_irepeat(mpy_vm *vm, mpy_list *l, int64_t n)
     return true;
 }
 
-/* See tuple.c: the count operand of `seq * n`. */
-static bool repeat_count(mpy_vm *vm, mpy_value n, int64_t *out, bool *notimpl)
-{
-    *notimpl = false;
-    mpy_type *t = mpy_typeof(vm, n);
-    if (mpy_is_smallint(n) || !mpy_is_null(mpy_type_lookup(vm, t, vm->names.__index__))) {
-        if (mpy_index(vm, n, out)) return true;
-        /* mpy_index reports an int beyond 64 bits as IndexError (right for
-         * subscripts); as a repeat count CPython raises OverflowError. */
-        if (mpy_is_sub(vm, n, MPY_TYPE_INT) && mpy_err_matches(vm, MPY_EXC_IndexError)) {
-            mpy_err_clear(vm);
-            mpy_err_msg(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
-        }
-        return false;
-    }
-    if ((t->flags & MPY_TF_HEAP) && t->slots.binop) { *notimpl = true; return false; }
-    return mpy_err_fmt(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'", mpy_type_name(t));
-}
-
 static mpy_value list_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
 {
     bool left = mpy_is_sub(vm, a, MPY_TYPE_LIST);
@@ -489,13 +473,13 @@ static mpy_value list_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
             return mpy_from_obj(r);
         }
     case MPY_BINOP_MUL:
-        if (!repeat_count(vm, left ? b : a, &n, &ni)) return ni ? mpy_notimpl(vm) : MPY_NULL;
+        if (!mpy_seq_repeat_count(vm, left ? b : a, &n, &ni)) return ni ? mpy_notimpl(vm) : MPY_NULL;
         return list_repeat(vm, mpy_as_list(left ? a : b), n);
     case MPY_BINOP_INPLACE + MPY_BINOP_ADD:
         if (!mpy_list_extend(vm, mpy_as_list(a), b)) return MPY_NULL;
         return a;
     case MPY_BINOP_INPLACE + MPY_BINOP_MUL:
-        if (!repeat_count(vm, b, &n, &ni)) return ni ? mpy_notimpl(vm) : MPY_NULL;
+        if (!mpy_seq_repeat_count(vm, b, &n, &ni)) return ni ? mpy_notimpl(vm) : MPY_NULL;
         return list_irepeat(vm, mpy_as_list(a), n) ? a : MPY_NULL;
     default:
         return mpy_notimpl(vm);
@@ -828,10 +812,12 @@ static mpy_value list_m_copy(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
     return r ? mpy_from_obj(r) : MPY_NULL;
 }
 
+void mpy_list_reverse(mpy_list *l) { swap_range(l->items, 0, l->len); }
+
 static mpy_value list_m_reverse(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     if (!exact_args(vm, "list.reverse", argc, 0, kw)) return MPY_NULL;
-    swap_range(SELF->items, 0, SELF->len);
+    mpy_list_reverse(SELF);
     return MPY_NONE;
 }
 

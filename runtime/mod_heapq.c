@@ -76,13 +76,19 @@ static bool sift_down(mpy_vm *vm, mpy_list *l, size_t pos)
     return sift_up(vm, l, start, pos);
 }
 
+/* The (heap, item) arguments of heappush, heapreplace and heappushpop,
+ * checked alike; qualname is "_heapq.<function>".  CPython words the
+ * keyword error with the module name, the others without. */
+static mpy_list *heap_item_args(mpy_vm *vm, const char *qualname, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    const char *fname = qualname + sizeof "_heapq." - 1;
+    if (!mpy_args_no_kw(vm, qualname, kw) || !mpy_args_count(vm, fname, argc, kw, 2, 2)) return NULL;
+    return heap_arg(vm, args[0], fname, "argument 1");
+}
+
 static mpy_value heappush(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    /* CPython words the keyword error with the module name, the count
-     * error without. */
-    if (!mpy_args_no_kw(vm, "_heapq.heappush", kw) || !mpy_args_count(vm, "heappush", argc, kw, 2, 2))
-        return MPY_NULL;
-    mpy_list *l = heap_arg(vm, args[0], "heappush", "argument 1");
+    mpy_list *l = heap_item_args(vm, "_heapq.heappush", argc, args, kw);
     if (!l || !mpy_list_append(vm, l, args[1]) || !sift_up(vm, l, 0, l->len - 1)) return MPY_NULL;
     return MPY_NONE;
 }
@@ -103,9 +109,7 @@ static mpy_value heappop(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple 
 
 static mpy_value heapreplace(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!mpy_args_no_kw(vm, "_heapq.heapreplace", kw) || !mpy_args_count(vm, "heapreplace", argc, kw, 2, 2))
-        return MPY_NULL;
-    mpy_list *l = heap_arg(vm, args[0], "heapreplace", "argument 1");
+    mpy_list *l = heap_item_args(vm, "_heapq.heapreplace", argc, args, kw);
     if (!l) return MPY_NULL;
     if (!l->len) return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "index out of range");
     mpy_value top = l->items[0];
@@ -115,9 +119,7 @@ static mpy_value heapreplace(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
 
 static mpy_value heappushpop(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!mpy_args_no_kw(vm, "_heapq.heappushpop", kw) || !mpy_args_count(vm, "heappushpop", argc, kw, 2, 2))
-        return MPY_NULL;
-    mpy_list *l = heap_arg(vm, args[0], "heappushpop", "argument 1");
+    mpy_list *l = heap_item_args(vm, "_heapq.heappushpop", argc, args, kw);
     if (!l) return MPY_NULL;
     if (!l->len) return args[1];
     int lt = mpy_compare_bool(vm, l->items[0], args[1], MPY_CMP_LT);

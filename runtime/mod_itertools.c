@@ -51,6 +51,25 @@ static inline bool next_item(mpy_vm *vm, mpy_value it, mpy_value *out)
 
 static inline bool failed(mpy_vm *vm) { return vm->exc.tag != MPY_TAG_NULL; }
 
+/* The next item of a source iterator held in *it, the step every object
+ * here takes: false at the end, where *it is dropped (so later calls stop
+ * at once, as CPython's do) unless the end was an error. */
+static bool source_next(mpy_vm *vm, mpy_value *it, mpy_value *out)
+{
+    if (mpy_is_null(*it)) return false;
+    if (next_item(vm, *it, out)) return true;
+    if (!failed(vm)) *it = MPY_NULL;
+    return false;
+}
+
+/* Most objects here start from iter(iterable): makes that iterator (in
+ * *it), then the object; NULL if either fails. */
+static void *alloc_over(mpy_vm *vm, mpy_type *type, size_t size, mpy_value iterable, mpy_value *it)
+{
+    *it = mpy_iter(vm, iterable);
+    return mpy_is_null(*it) ? NULL : alloc(vm, type, size);
+}
+
 /* An int argument as a size (r, repeat...): TypeError for non-ints,
  * OverflowError beyond int64 as CPython's Py_ssize_t conversion. */
 static bool size_arg(mpy_vm *vm, mpy_value v, int64_t *out)
@@ -255,9 +274,8 @@ typedef struct chain_obj {
 
 static mpy_value chain_make(mpy_vm *vm, mpy_type *type, mpy_value iterables)
 {
-    mpy_value source = mpy_iter(vm, iterables);
-    if (mpy_is_null(source)) return source;
-    chain_obj *c = alloc(vm, type, sizeof(chain_obj));
+    mpy_value source;
+    chain_obj *c = alloc_over(vm, type, sizeof(chain_obj), iterables, &source);
     if (!c) return MPY_NULL;
     c->source = source;
     c->active = MPY_NULL;
@@ -286,10 +304,7 @@ static mpy_value chain_next(mpy_vm *vm, mpy_value self)
     while (!mpy_is_null(c->source)) {
         if (mpy_is_null(c->active)) {
             mpy_value iterable;
-            if (!next_item(vm, c->source, &iterable)) {
-                if (!failed(vm)) c->source = MPY_NULL;
-                return MPY_NULL;
-            }
+            if (!source_next(vm, &c->source, &iterable)) return MPY_NULL;
             c->active = mpy_iter(vm, iterable);
             if (mpy_is_null(c->active)) return MPY_NULL;
         }
@@ -357,9 +372,8 @@ static mpy_value islice_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_valu
             if (step == 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "%s", step_msg);
         }
     }
-    mpy_value it = mpy_iter(vm, args[0]);
-    if (mpy_is_null(it)) return it;
-    islice_obj *s = alloc(vm, type, sizeof(islice_obj));
+    mpy_value it;
+    islice_obj *s = alloc_over(vm, type, sizeof(islice_obj), args[0], &it);
     if (!s) return MPY_NULL;
     s->it = it;
     s->next = start;
@@ -374,22 +388,21 @@ static mpy_value islice_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_valu
 static mpy_value islice_next(mpy_vm *vm, mpy_value self)
 {
     islice_obj *s = (islice_obj *)self.u.o;
-    if (mpy_is_null(s->it)) return MPY_NULL;
     mpy_value v;
     while (s->count < s->next) {
-        if (!next_item(vm, s->it, &v)) goto end;
+        if (!source_next(vm, &s->it, &v)) return MPY_NULL;
         s->count++;
     }
-    if (s->stop >= 0 && s->count >= s->stop) goto end;
-    if (!next_item(vm, s->it, &v)) goto end;
+    if (s->stop >= 0 && s->count >= s->stop) {
+        s->it = MPY_NULL;
+        return MPY_NULL;
+    }
+    if (!source_next(vm, &s->it, &v)) return MPY_NULL;
     s->count++;
     int64_t old = s->next;
     s->next += s->step;
     if (s->next < old || (s->stop >= 0 && s->next > s->stop)) s->next = s->stop;
     return v;
-end:
-    if (!failed(vm)) s->it = MPY_NULL;
-    return MPY_NULL;
 }
 
 static void islice_trace(mpy_vm *vm, mpy_obj *o)
@@ -573,25 +586,36 @@ static mpy_value permutations_next(mpy_vm *vm, mpy_value self)
     return comb_result(vm, c, false);
 }
 
-static mpy_value combinations_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_value *args, mpy_tuple *kw)
+/* combinations (first indices 0, 1, 2...; none when r > n) and
+ * combinations_with_replacement (all 0; none when n == 0 < r). */
+static mpy_value comb_new(mpy_vm *vm, mpy_type *type, const char *fname, int argc, const mpy_value *args,
+                          mpy_tuple *kw, bool replacement)
 {
     int64_t r;
-    mpy_tuple *pool = pool_and_r(vm, "combinations", argc, args, kw, false, &r);
+    mpy_tuple *pool = pool_and_r(vm, fname, argc, args, kw, false, &r);
     if (!pool) return MPY_NULL;
     comb_obj *c = comb_alloc(vm, type, pool, pool->len, (size_t)r, false);
     if (!c) return MPY_NULL;
-    c->done = (size_t)r > pool->len;
-    for (size_t i = 0; i < c->r && !c->done; i++) c->idx[i] = i;
+    c->done = replacement ? pool->len == 0 && r > 0 : (size_t)r > pool->len;
+    for (size_t i = 0; i < c->r && !c->done && !replacement; i++) c->idx[i] = i;
     return mpy_from_obj(c);
 }
 
-static mpy_value combinations_next(mpy_vm *vm, mpy_value self)
+static mpy_value combinations_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return comb_new(vm, type, "combinations", argc, args, kw, false);
+}
+
+/* combinations and combinations_with_replacement step alike: the
+ * rightmost index below its maximum goes up by one and the ones after it
+ * restart from it.  Without replacement the maximum is n - r + position
+ * and the later indices follow consecutively; with replacement the
+ * maximum is n - 1 and the later indices repeat it. */
+static mpy_value comb_next(mpy_vm *vm, mpy_value self, bool replacement)
 {
     comb_obj *c = (comb_obj *)self.u.o;
     if (c->done) return MPY_NULL;
     if (c->started) {
-        /* The rightmost index below its maximum (n - r + position) goes
-         * up by one; the ones after it follow consecutively. */
         size_t *idx = c->idx, n = c->n, r = c->r, k = r;
         for (;;) {
             if (k == 0) {
@@ -599,48 +623,23 @@ static mpy_value combinations_next(mpy_vm *vm, mpy_value self)
                 return MPY_NULL;
             }
             k--;
-            if (idx[k] != k + n - r) break;
+            if (idx[k] != (replacement ? n - 1 : k + n - r)) break;
         }
         idx[k]++;
-        for (size_t j = k + 1; j < r; j++) idx[j] = idx[j - 1] + 1;
+        for (size_t j = k + 1; j < r; j++) idx[j] = replacement ? idx[k] : idx[j - 1] + 1;
     }
     c->started = true;
     return comb_result(vm, c, false);
 }
+
+static mpy_value combinations_next(mpy_vm *vm, mpy_value self) { return comb_next(vm, self, false); }
 
 static mpy_value cwr_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    int64_t r;
-    mpy_tuple *pool = pool_and_r(vm, "combinations_with_replacement", argc, args, kw, false, &r);
-    if (!pool) return MPY_NULL;
-    comb_obj *c = comb_alloc(vm, type, pool, pool->len, (size_t)r, false);
-    if (!c) return MPY_NULL;
-    c->done = pool->len == 0 && r > 0;
-    return mpy_from_obj(c);
+    return comb_new(vm, type, "combinations_with_replacement", argc, args, kw, true);
 }
 
-static mpy_value cwr_next(mpy_vm *vm, mpy_value self)
-{
-    comb_obj *c = (comb_obj *)self.u.o;
-    if (c->done) return MPY_NULL;
-    if (c->started) {
-        /* The rightmost index below n - 1 goes up by one and every index
-         * after it takes the same value. */
-        size_t *idx = c->idx, n = c->n, r = c->r, k = r;
-        for (;;) {
-            if (k == 0) {
-                c->done = true;
-                return MPY_NULL;
-            }
-            k--;
-            if (idx[k] != n - 1) break;
-        }
-        size_t v = idx[k] + 1;
-        for (size_t j = k; j < r; j++) idx[j] = v;
-    }
-    c->started = true;
-    return comb_result(vm, c, false);
-}
+static mpy_value cwr_next(mpy_vm *vm, mpy_value self) { return comb_next(vm, self, true); }
 
 /* ------------------------------------------------------------- accumulate */
 
@@ -659,9 +658,8 @@ static mpy_value accumulate_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_
                              argc);
     mpy_value a[3];
     if (!mpy_args_parse(vm, "accumulate", argc, args, kw, "iterable,func=,*,initial=", a)) return MPY_NULL;
-    mpy_value it = mpy_iter(vm, a[0]);
-    if (mpy_is_null(it)) return it;
-    accumulate_obj *s = alloc(vm, type, sizeof(accumulate_obj));
+    mpy_value it;
+    accumulate_obj *s = alloc_over(vm, type, sizeof(accumulate_obj), a[0], &it);
     if (!s) return MPY_NULL;
     s->it = it;
     s->func = mpy_is_null(a[1]) || mpy_is_none(a[1]) ? MPY_NULL : a[1];
@@ -678,12 +676,8 @@ static mpy_value accumulate_next(mpy_vm *vm, mpy_value self)
         s->initial = MPY_NULL;
         return s->total;
     }
-    if (mpy_is_null(s->it)) return MPY_NULL;
     mpy_value v;
-    if (!next_item(vm, s->it, &v)) {
-        if (!failed(vm)) s->it = MPY_NULL;
-        return MPY_NULL;
-    }
+    if (!source_next(vm, &s->it, &v)) return MPY_NULL;
     if (mpy_is_null(s->total)) {
         s->total = v;
     } else {
@@ -716,9 +710,8 @@ typedef struct pairwise_obj {
 static mpy_value pairwise_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     if (!mpy_args_count(vm, "pairwise", argc, kw, 1, 1)) return MPY_NULL;
-    mpy_value it = mpy_iter(vm, args[0]);
-    if (mpy_is_null(it)) return it;
-    pairwise_obj *p = alloc(vm, type, sizeof(pairwise_obj));
+    mpy_value it;
+    pairwise_obj *p = alloc_over(vm, type, sizeof(pairwise_obj), args[0], &it);
     if (!p) return MPY_NULL;
     p->it = it;
     p->old = MPY_NULL;
@@ -728,19 +721,16 @@ static mpy_value pairwise_new(mpy_vm *vm, mpy_type *type, int argc, const mpy_va
 static mpy_value pairwise_next(mpy_vm *vm, mpy_value self)
 {
     pairwise_obj *p = (pairwise_obj *)self.u.o;
-    if (mpy_is_null(p->it)) return MPY_NULL;
     mpy_value v;
-    if (mpy_is_null(p->old)) {
-        if (!next_item(vm, p->it, &p->old)) goto end;
+    if (mpy_is_null(p->old) && !source_next(vm, &p->it, &p->old)) return MPY_NULL;
+    if (!source_next(vm, &p->it, &v)) {
+        if (mpy_is_null(p->it)) p->old = MPY_NULL; /* finished: let the last item go */
+        return MPY_NULL;
     }
-    if (!next_item(vm, p->it, &v)) goto end;
     mpy_tuple *t = mpy_tuple_pack(vm, 2, p->old, v);
     if (!t) return MPY_NULL;
     p->old = v;
     return mpy_from_obj(t);
-end:
-    if (!failed(vm)) p->it = p->old = MPY_NULL;
-    return MPY_NULL;
 }
 
 static void pairwise_trace(mpy_vm *vm, mpy_obj *o)
@@ -828,9 +818,8 @@ static mpy_value funcit_make(mpy_vm *vm, mpy_type *type, const char *fname, int 
                              mpy_tuple *kw)
 {
     if (!mpy_args_count(vm, fname, argc, kw, 2, 2)) return MPY_NULL;
-    mpy_value it = mpy_iter(vm, args[1]);
-    if (mpy_is_null(it)) return it;
-    funcit_obj *f = alloc(vm, type, sizeof(funcit_obj));
+    mpy_value it;
+    funcit_obj *f = alloc_over(vm, type, sizeof(funcit_obj), args[1], &it);
     if (!f) return MPY_NULL;
     f->func = args[0];
     f->it = it;
@@ -842,15 +831,6 @@ static void funcit_trace(mpy_vm *vm, mpy_obj *o)
     mpy_gc_mark(vm, ((funcit_obj *)o)->func);
     mpy_gc_mark(vm, ((funcit_obj *)o)->it);
     mpy_trace_instance_dict(vm, o);
-}
-
-/* The next item of the source; false at the end (it is dropped then). */
-static bool funcit_item(mpy_vm *vm, funcit_obj *f, mpy_value *v)
-{
-    if (mpy_is_null(f->it)) return false;
-    if (next_item(vm, f->it, v)) return true;
-    if (!failed(vm)) f->it = MPY_NULL;
-    return false;
 }
 
 /* truth of func(v): 1, 0, -1 on error. */
@@ -869,7 +849,7 @@ static mpy_value starmap_next(mpy_vm *vm, mpy_value self)
 {
     funcit_obj *f = (funcit_obj *)self.u.o;
     mpy_value v;
-    if (!funcit_item(vm, f, &v)) return MPY_NULL;
+    if (!source_next(vm, &f->it, &v)) return MPY_NULL;
     mpy_tuple *t = mpy_is_type(vm, v, MPY_TYPE_TUPLE) ? mpy_as_tuple(v) : mpy_tuple_from_iter(vm, v);
     if (!t) return MPY_NULL;
     return mpy_call(vm, f->func, (int)t->len, t->items, NULL);
@@ -884,7 +864,7 @@ static mpy_value takewhile_next(mpy_vm *vm, mpy_value self)
 {
     funcit_obj *f = (funcit_obj *)self.u.o;
     mpy_value v;
-    if (f->flag || !funcit_item(vm, f, &v)) return MPY_NULL;
+    if (f->flag || !source_next(vm, &f->it, &v)) return MPY_NULL;
     int ok = pred(vm, f->func, v);
     if (ok < 0) return MPY_NULL;
     if (ok) return v;
@@ -902,7 +882,7 @@ static mpy_value dropwhile_next(mpy_vm *vm, mpy_value self)
 {
     funcit_obj *f = (funcit_obj *)self.u.o;
     mpy_value v;
-    while (funcit_item(vm, f, &v)) {
+    while (source_next(vm, &f->it, &v)) {
         if (f->flag) return v;
         int ok = pred(vm, f->func, v);
         if (ok < 0) return MPY_NULL;
@@ -923,7 +903,7 @@ static mpy_value filterfalse_next(mpy_vm *vm, mpy_value self)
 {
     funcit_obj *f = (funcit_obj *)self.u.o;
     mpy_value v;
-    while (funcit_item(vm, f, &v)) {
+    while (source_next(vm, &f->it, &v)) {
         int ok = mpy_is_none(f->func) ? mpy_truth(vm, v) : pred(vm, f->func, v);
         if (ok < 0) return MPY_NULL;
         if (!ok) return v;

@@ -475,25 +475,27 @@ static bool type_special_check(mpy_vm *vm, mpy_value self, mpy_value v, const ch
     return true;
 }
 
+/* Assigning __name__ or __qualname__ (attr) of a type: the same checks,
+ * then the str goes to *field. */
+static bool type_set_str_field(mpy_vm *vm, mpy_value self, mpy_value v, const char *attr, mpy_str **field)
+{
+    if (!type_special_check(vm, self, v, attr)) return false;
+    if (!mpy_is_sub(vm, v, MPY_TYPE_STR))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "can only assign string to %s.%s, not '%s'",
+                           mpy_type_name((mpy_type *)self.u.o), attr, mpy_tname(vm, v));
+    *field = mpy_as_str(v);
+    return true;
+}
+
 static mpy_value type_get_name(mpy_vm *vm, mpy_value self) { return mpy_from_obj(((mpy_type *)self.u.o)->name); }
 static bool type_set_name(mpy_vm *vm, mpy_value self, mpy_value v)
 {
-    if (!type_special_check(vm, self, v, "__name__")) return false;
-    if (!mpy_is_sub(vm, v, MPY_TYPE_STR))
-        return mpy_err_fmt(vm, MPY_EXC_TypeError, "can only assign string to %s.__name__, not '%s'",
-                           mpy_type_name((mpy_type *)self.u.o), mpy_tname(vm, v));
-    ((mpy_type *)self.u.o)->name = mpy_as_str(v);
-    return true;
+    return type_set_str_field(vm, self, v, "__name__", &((mpy_type *)self.u.o)->name);
 }
 static mpy_value type_get_qualname(mpy_vm *vm, mpy_value self) { return mpy_from_obj(((mpy_type *)self.u.o)->qualname); }
 static bool type_set_qualname(mpy_vm *vm, mpy_value self, mpy_value v)
 {
-    if (!type_special_check(vm, self, v, "__qualname__")) return false;
-    if (!mpy_is_sub(vm, v, MPY_TYPE_STR))
-        return mpy_err_fmt(vm, MPY_EXC_TypeError, "can only assign string to %s.__qualname__, not '%s'",
-                           mpy_type_name((mpy_type *)self.u.o), mpy_tname(vm, v));
-    ((mpy_type *)self.u.o)->qualname = mpy_as_str(v);
-    return true;
+    return type_set_str_field(vm, self, v, "__qualname__", &((mpy_type *)self.u.o)->qualname);
 }
 static mpy_value type_get_module(mpy_vm *vm, mpy_value self)
 {

@@ -175,18 +175,7 @@ mpy_value mpy_seq_compare(mpy_vm *vm, const mpy_value *a, size_t na, const mpy_v
         if (eq < 0) return MPY_NULL;
         if (!eq) break;
     }
-    if (i >= na || i >= nb) {
-        bool r;
-        switch (op) {
-        case MPY_CMP_LT: r = na < nb; break;
-        case MPY_CMP_LE: r = na <= nb; break;
-        case MPY_CMP_EQ: r = na == nb; break;
-        case MPY_CMP_NE: r = na != nb; break;
-        case MPY_CMP_GT: r = na > nb; break;
-        default: r = na >= nb; break;
-        }
-        return mpy_from_bool(r);
-    }
+    if (i >= na || i >= nb) return mpy_from_bool(mpy_cmp_holds(na < nb ? -1 : na > nb, op));
     if (op == MPY_CMP_EQ) return MPY_FALSE;
     if (op == MPY_CMP_NE) return MPY_TRUE;
     return mpy_compare(vm, a[i], b[i], op);
@@ -250,3 +239,44 @@ bool mpy_seq_bounds(mpy_vm *vm, int argc, const mpy_value *args, size_t len, siz
 
 
 bool mpy_init_noop(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args, mpy_tuple *kw) { return true; }
+
+/* The count operand of `seq * n` for list and tuple, kept in one place so
+ * both report the same errors: n must have __index__; other operands get
+ * CPython's "can't multiply sequence by non-int" unless their class defines
+ * operators of its own (then *notimpl is set and NotImplemented lets them
+ * try). */
+bool mpy_seq_repeat_count(mpy_vm *vm, mpy_value n, int64_t *out, bool *notimpl)
+{
+    *notimpl = false;
+    mpy_type *t = mpy_typeof(vm, n);
+    if (mpy_is_smallint(n) || !mpy_is_null(mpy_type_lookup(vm, t, vm->names.__index__))) {
+        if (mpy_index(vm, n, out)) return true;
+        /* mpy_index reports an int beyond 64 bits as IndexError (right for
+         * subscripts); as a repeat count CPython raises OverflowError. */
+        if (mpy_is_sub(vm, n, MPY_TYPE_INT) && mpy_err_matches(vm, MPY_EXC_IndexError)) {
+            mpy_err_clear(vm);
+            mpy_err_msg(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
+        return false;
+    }
+    if ((t->flags & MPY_TF_HEAP) && t->slots.binop) { *notimpl = true; return false; }
+    return mpy_err_fmt(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'", mpy_type_name(t));
+}
+
+/* The count operand of `s * n` for str and bytes, one copy for both
+ * (their callers have already turned away str/bytes operands).  Any
+ * non-small int-like count (a big int or an int subclass instance) is
+ * reported as too large; other counts need __index__. */
+bool mpy_text_repeat_count(mpy_vm *vm, mpy_value count, int64_t *out)
+{
+    if (mpy_is_smallint(count)) {
+        *out = count.u.i;
+        return true;
+    }
+    if (mpy_is_intlike(vm, count))
+        return mpy_err_fmt(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+    if (mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, count), vm->names.__index__)))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
+                           mpy_tname(vm, count));
+    return mpy_index(vm, count, out);
+}

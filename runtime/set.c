@@ -336,17 +336,24 @@ static void swap_bodies(mpy_set *a, mpy_set *b)
 
 /* ---------------------------------------------------------- set algebra */
 
+/* Swaps the sets so that *o is the smaller: intersection and isdisjoint
+ * iterate *o and probe *s, O(min(len)) as in CPython. */
+static void smaller_second(mpy_set **s, mpy_set **o)
+{
+    if ((*o)->used > (*s)->used) {
+        mpy_set *t = *s;
+        *s = *o;
+        *o = t;
+    }
+}
+
 static mpy_set *intersection(mpy_vm *vm, mpy_set *s, mpy_value other)
 {
     mpy_set *r = mpy_set_new(vm, base_type(vm, s));
     if (!r) return NULL;
     if (mpy_is_anyset(vm, other)) {
         mpy_set *o = mpy_as_set(other);
-        if (o->used > s->used) {
-            mpy_set *t = s;
-            s = o;
-            o = t;
-        }
+        smaller_second(&s, &o);
         size_t pos = 0;
         mpy_value k;
         int64_t h;
@@ -836,22 +843,25 @@ static mpy_set *as_set_arg(mpy_vm *vm, mpy_value v)
     return mpy_set_from_iter(vm, vm->types[MPY_TYPE_SET], v);
 }
 
-static mpy_value set_m_issubset(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+/* issubset and issuperset are one test with the operands swapped. */
+static mpy_value subset_method(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, bool superset)
 {
-    const char *name = is_frozen(vm, SELF) ? "frozenset.issubset" : "set.issubset";
+    const char *name = is_frozen(vm, SELF) ? (superset ? "frozenset.issuperset" : "frozenset.issubset")
+                                           : (superset ? "set.issuperset" : "set.issubset");
     if (!one_arg(vm, name, argc, kw)) return MPY_NULL;
     mpy_set *o = as_set_arg(vm, args[1]);
-    int r = o ? issubset(vm, SELF, o) : -1;
+    int r = !o ? -1 : superset ? issubset(vm, o, SELF) : issubset(vm, SELF, o);
     return r < 0 ? MPY_NULL : mpy_from_bool(r);
+}
+
+static mpy_value set_m_issubset(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return subset_method(vm, argc, args, kw, false);
 }
 
 static mpy_value set_m_issuperset(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    const char *name = is_frozen(vm, SELF) ? "frozenset.issuperset" : "set.issuperset";
-    if (!one_arg(vm, name, argc, kw)) return MPY_NULL;
-    mpy_set *o = as_set_arg(vm, args[1]);
-    int r = o ? issubset(vm, o, SELF) : -1;
-    return r < 0 ? MPY_NULL : mpy_from_bool(r);
+    return subset_method(vm, argc, args, kw, true);
 }
 
 static mpy_value set_m_isdisjoint(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
@@ -861,11 +871,7 @@ static mpy_value set_m_isdisjoint(mpy_vm *vm, int argc, const mpy_value *args, m
     mpy_set *s = SELF;
     if (mpy_is_anyset(vm, args[1])) {
         mpy_set *o = mpy_as_set(args[1]);
-        if (o->used > s->used) {
-            mpy_set *t = s;
-            s = o;
-            o = t;
-        }
+        smaller_second(&s, &o);
         size_t pos = 0;
         mpy_value k;
         int64_t h;

@@ -554,27 +554,13 @@ static mpy_value str_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op)
     size_t n = x->len < y->len ? x->len : y->len;
     int c = memcmp(x->data, y->data, n);
     if (c == 0) c = x->len < y->len ? -1 : x->len > y->len;
-    switch (op) {
-    case MPY_CMP_LT: return mpy_from_bool(c < 0);
-    case MPY_CMP_LE: return mpy_from_bool(c <= 0);
-    case MPY_CMP_GT: return mpy_from_bool(c > 0);
-    default: return mpy_from_bool(c >= 0);
-    }
+    return mpy_from_bool(mpy_cmp_holds(c, op));
 }
 
 static mpy_value str_repeat(mpy_vm *vm, mpy_str *s, mpy_value count)
 {
     int64_t n;
-    if (!mpy_is_smallint(count)) {
-        if (mpy_is_intlike(vm, count))
-            return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
-        if (mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, count), vm->names.__index__)))
-            return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
-                                 mpy_tname(vm, count));
-        if (!mpy_index(vm, count, &n)) return MPY_NULL;
-    } else {
-        n = count.u.i;
-    }
+    if (!mpy_text_repeat_count(vm, count, &n)) return MPY_NULL;
     if (n <= 0 || s->len == 0) return mpy_from_obj(vm->empty_str);
     if (n == 1) {
         mpy_str *r = mpy_str_exact(vm, s);

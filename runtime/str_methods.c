@@ -428,12 +428,7 @@ static mpy_value rsplit_ws(mpy_vm *vm, mpy_str *s, int64_t maxsplit)
         }
         if (!push_sub(vm, l, s, (size_t)(p - b), (size_t)(w - b))) return MPY_NULL;
     }
-    /* Built back to front. */
-    for (size_t i = 0, j = l->len ? l->len - 1 : 0; i < j; i++, j--) {
-        mpy_value t = l->items[i];
-        l->items[i] = l->items[j];
-        l->items[j] = t;
-    }
+    mpy_list_reverse(l); /* built back to front */
     return mpy_from_obj(l);
 }
 
@@ -472,11 +467,7 @@ static mpy_value str_rsplit(mpy_vm *vm, int argc, const mpy_value *args, mpy_tup
         end = (size_t)i;
     }
     if (!push_sub(vm, l, s, 0, end)) return MPY_NULL;
-    for (size_t i = 0, j = l->len - 1; i < j; i++, j--) {
-        mpy_value t = l->items[i];
-        l->items[i] = l->items[j];
-        l->items[j] = t;
-    }
+    mpy_list_reverse(l); /* built back to front */
     return mpy_from_obj(l);
 }
 

@@ -133,27 +133,6 @@ static mpy_value tuple_repeat(mpy_vm *vm, mpy_tuple *t, int64_t n)
     return mpy_from_obj(r);
 }
 
-/* The count of `seq * n` for any sequence: n must have __index__; other
- * operands get CPython's "can't multiply sequence by non-int" unless their
- * class defines operators of its own (then NotImplemented lets them try). */
-static bool repeat_count(mpy_vm *vm, mpy_value n, int64_t *out, bool *notimpl)
-{
-    *notimpl = false;
-    mpy_type *t = mpy_typeof(vm, n);
-    if (mpy_is_smallint(n) || !mpy_is_null(mpy_type_lookup(vm, t, vm->names.__index__))) {
-        if (mpy_index(vm, n, out)) return true;
-        /* mpy_index reports an int beyond 64 bits as IndexError (right for
-         * subscripts); as a repeat count CPython raises OverflowError. */
-        if (mpy_is_sub(vm, n, MPY_TYPE_INT) && mpy_err_matches(vm, MPY_EXC_IndexError)) {
-            mpy_err_clear(vm);
-            mpy_err_msg(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
-        }
-        return false;
-    }
-    if ((t->flags & MPY_TF_HEAP) && t->slots.binop) { *notimpl = true; return false; }
-    return mpy_err_fmt(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'", mpy_type_name(t));
-}
-
 static mpy_value tuple_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
 {
     bool left = mpy_is_sub(vm, a, MPY_TYPE_TUPLE);
@@ -177,7 +156,7 @@ static mpy_value tuple_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
         mpy_value seq = left ? a : b, n = left ? b : a;
         int64_t count;
         bool ni;
-        if (!repeat_count(vm, n, &count, &ni)) return ni ? mpy_notimpl(vm) : MPY_NULL;
+        if (!mpy_seq_repeat_count(vm, n, &count, &ni)) return ni ? mpy_notimpl(vm) : MPY_NULL;
         return tuple_repeat(vm, mpy_as_tuple(seq), count);
     }
     return mpy_notimpl(vm);

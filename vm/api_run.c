@@ -72,17 +72,10 @@ mpy_result mpy_eval(mpy_vm *vm, const char *expr, mpy_handle ns, mpy_handle *res
     return mpy_exec_in(vm, expr, strlen(expr), "<string>", MPY_EXEC_EVAL, ns, MPY_NO_HANDLE, result);
 }
 
-/* The whole file in VM memory; NULL with OSError pending. */
-static char *read_file(mpy_vm *vm, const char *path, size_t *len, size_t *cap)
+/* Shared by mpy_exec_file and import (see run.h); only opening the file
+ * is left to them, as they report a missing file differently. */
+char *mpy_read_source_stream(mpy_vm *vm, FILE *fp, const char *path, size_t *len, size_t *cap)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        mpy_exc_id id = errno == ENOENT ? MPY_EXC_FileNotFoundError
-                        : errno == EACCES ? MPY_EXC_PermissionError
-                                          : MPY_EXC_OSError;
-        mpy_err_fmt(vm, id, "[Errno %d] %s: '%s'", errno, strerror(errno), path);
-        return NULL;
-    }
     size_t n = 0, c = 4096;
     char *buf = mpy_mem_realloc(vm, NULL, 0, c);
     while (buf) {
@@ -105,6 +98,21 @@ static char *read_file(mpy_vm *vm, const char *path, size_t *len, size_t *cap)
     *len = n;
     *cap = c;
     return buf;
+}
+
+/* The whole file in VM memory; NULL with OSError pending (for a file that
+ * cannot be opened, errno's exception and message, as CPython's open). */
+static char *read_file(mpy_vm *vm, const char *path, size_t *len, size_t *cap)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        mpy_exc_id id = errno == ENOENT ? MPY_EXC_FileNotFoundError
+                        : errno == EACCES ? MPY_EXC_PermissionError
+                                          : MPY_EXC_OSError;
+        mpy_err_fmt(vm, id, "[Errno %d] %s: '%s'", errno, strerror(errno), path);
+        return NULL;
+    }
+    return mpy_read_source_stream(vm, fp, path, len, cap);
 }
 
 mpy_result mpy_exec_file(mpy_vm *vm, const char *path, mpy_handle ns)

@@ -257,28 +257,7 @@ static char *read_source(mpy_vm *vm, const char *path, size_t *len, size_t *cap)
         mpy_err_fmt(vm, MPY_EXC_OSError, "cannot read '%s'", path);
         return NULL;
     }
-    size_t n = 0, c = 4096;
-    char *buf = mpy_mem_realloc(vm, NULL, 0, c);
-    while (buf) {
-        n += fread(buf + n, 1, c - n - 1, fp);
-        if (n < c - 1) break;
-        char *nb = mpy_mem_realloc(vm, buf, c, c * 2);
-        if (!nb) mpy_mem_free(vm, buf, c);
-        buf = nb;
-        c *= 2;
-    }
-    bool failed = ferror(fp);
-    fclose(fp);
-    if (!buf) return NULL;
-    if (failed) {
-        mpy_mem_free(vm, buf, c);
-        mpy_err_fmt(vm, MPY_EXC_OSError, "cannot read '%s'", path);
-        return NULL;
-    }
-    buf[n] = 0;
-    *len = n;
-    *cap = c;
-    return buf;
+    return mpy_read_source_stream(vm, fp, path, len, cap);
 }
 
 /* Source file -> code object; SyntaxError (filename = the path) or

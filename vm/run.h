@@ -3,8 +3,15 @@
 #ifndef MPY_RUN_H
 #define MPY_RUN_H
 
+#include <stdio.h>
+
 #include "vm/code.h"
 #include "parser/parse.h"
+
+/* Reads the opened file fp to its end and closes it (vm/api_run.c):
+ * returns the NUL-terminated text, *len bytes in a VM allocation of *cap
+ * bytes.  NULL with OSError "cannot read 'path'" or MemoryError pending. */
+char *mpy_read_source_stream(mpy_vm *vm, FILE *fp, const char *path, size_t *len, size_t *cap);
 
 /* Parses and compiles src[0..len) in `mode`.  NULL with a SyntaxError (or
  * MemoryError) pending on failure. */
