@@ -838,6 +838,10 @@ static inline mpy_value cached_load(mpy_vm *vm, mpy_attr_cache *c, mpy_value obj
 
 /* ------------------------------------------------------------ the loop */
 
+/* v is an object of exactly the builtin type (not a subclass, whose
+ * methods may be overridden). */
+#define IS_EXACT(v, type_) ((v).tag == MPY_TAG_OBJ && (v).u.o->type == vm->types[type_])
+
 #define BINARY_FAST_INT(OPERATOR)                                            \
     do {                                                                     \
         mpy_value b_ = sp[-1], a_ = sp[-2];                                  \
@@ -1181,6 +1185,17 @@ dispatch:
 
     TARGET(BINARY_SUBSCR) {
         mpy_value key = sp[-1], obj = sp[-2];
+        if (IS_EXACT(obj, MPY_TYPE_DICT)) {
+            /* A missing key takes the general path, which raises. */
+            bool err;
+            mpy_value v = mpy_dict_get(vm, (mpy_dict *)obj.u.o, key, &err);
+            if (err) goto error;
+            if (!mpy_is_null(v)) {
+                sp[-2] = v;
+                sp--;
+                DISPATCH();
+            }
+        }
         if (obj.tag == MPY_TAG_OBJ && obj.u.o->type == vm->types[MPY_TYPE_LIST] && key.tag == MPY_TAG_INT) {
             mpy_list *l = (mpy_list *)obj.u.o;
             int64_t i = key.u.i;
@@ -1210,7 +1225,8 @@ dispatch:
                 DISPATCH();
             }
         }
-        if (!mpy_setitem(vm, obj, key, v)) goto error;
+        if (IS_EXACT(obj, MPY_TYPE_DICT) ? !mpy_dict_set(vm, (mpy_dict *)obj.u.o, key, v) : !mpy_setitem(vm, obj, key, v))
+            goto error;
         sp -= 3;
         DISPATCH();
     }
@@ -1238,6 +1254,13 @@ dispatch:
             BINARY_FAST_INT(__builtin_add_overflow);
             if (sp[-1].tag == MPY_TAG_FLOAT && sp[-2].tag == MPY_TAG_FLOAT) {
                 sp[-2] = mpy_from_float(sp[-2].u.f + sp[-1].u.f);
+                sp--;
+                DISPATCH();
+            }
+            if (IS_EXACT(sp[-2], MPY_TYPE_STR) && IS_EXACT(sp[-1], MPY_TYPE_STR)) {
+                mpy_str *r = mpy_str_concat(vm, (mpy_str *)sp[-2].u.o, (mpy_str *)sp[-1].u.o);
+                if (!r) goto error;
+                sp[-2] = mpy_from_obj(r);
                 sp--;
                 DISPATCH();
             }
@@ -1442,8 +1465,14 @@ dispatch:
     }
 
     TARGET(CONTAINS_OP) {
-        int r = mpy_contains(vm, sp[-1], sp[-2]);
-        if (r < 0) goto error;
+        int r;
+        if (IS_EXACT(sp[-1], MPY_TYPE_DICT)) {
+            bool err;
+            r = !mpy_is_null(mpy_dict_get(vm, (mpy_dict *)sp[-1].u.o, sp[-2], &err));
+            if (err) goto error;
+        } else if ((r = mpy_contains(vm, sp[-1], sp[-2])) < 0) {
+            goto error;
+        }
         sp[-2] = mpy_from_bool(arg ? !r : r);
         sp--;
         DISPATCH();
