@@ -156,7 +156,8 @@ static mpy_value bytes_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop o
 static mpy_value repeat(mpy_vm *vm, mpy_value self, view v, mpy_value count)
 {
     int64_t n;
-    if (!mpy_text_repeat_count(vm, count, &n)) return MPY_NULL;
+    bool notimpl;
+    if (!mpy_seq_repeat_count(vm, count, &n, &notimpl)) return notimpl ? mpy_notimpl(vm) : MPY_NULL;
     if (n <= 0 || v.n == 0) return same_kind(vm, self, "", 0);
     if ((uint64_t)n > (SIZE_MAX / 2) / v.n) { mpy_err_nomem(vm); return MPY_NULL; }
     size_t total = v.n * (size_t)n;

@@ -240,8 +240,8 @@ bool mpy_seq_bounds(mpy_vm *vm, int argc, const mpy_value *args, size_t len, siz
 
 bool mpy_init_noop(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args, mpy_tuple *kw) { return true; }
 
-/* The count operand of `seq * n` for list and tuple, kept in one place so
- * both report the same errors: n must have __index__; other operands get
+/* The count operand of `seq * n` for str, bytes, list and tuple, kept in
+ * one place so all report the same errors: n must have __index__; other operands get
  * CPython's "can't multiply sequence by non-int" unless their class defines
  * operators of its own (then *notimpl is set and NotImplemented lets them
  * try). */
@@ -261,22 +261,4 @@ bool mpy_seq_repeat_count(mpy_vm *vm, mpy_value n, int64_t *out, bool *notimpl)
     }
     if ((t->flags & MPY_TF_HEAP) && t->slots.binop) { *notimpl = true; return false; }
     return mpy_err_fmt(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'", mpy_type_name(t));
-}
-
-/* The count operand of `s * n` for str and bytes, one copy for both
- * (their callers have already turned away str/bytes operands).  Any
- * non-small int-like count (a big int or an int subclass instance) is
- * reported as too large; other counts need __index__. */
-bool mpy_text_repeat_count(mpy_vm *vm, mpy_value count, int64_t *out)
-{
-    if (mpy_is_smallint(count)) {
-        *out = count.u.i;
-        return true;
-    }
-    if (mpy_is_intlike(vm, count))
-        return mpy_err_fmt(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
-    if (mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, count), vm->names.__index__)))
-        return mpy_err_fmt(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'",
-                           mpy_tname(vm, count));
-    return mpy_index(vm, count, out);
 }

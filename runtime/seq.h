@@ -75,9 +75,7 @@ bool mpy_no_kwargs(mpy_vm *vm, const char *fname, mpy_tuple *kw);
 /* The init slot of types whose new_ consumes the arguments (tuple, range,
  * frozenset, zip ...): CPython's object.__init__ accepts them then. */
 bool mpy_init_noop(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args, mpy_tuple *kw);
-/* The count operand n of `seq * n` (list, tuple): false with the error
+/* The count operand n of `seq * n` (str, bytes, list, tuple): false with the error
  * set, or with *notimpl set when the operation should be NotImplemented. */
 bool mpy_seq_repeat_count(mpy_vm *vm, mpy_value n, int64_t *out, bool *notimpl);
-/* The count operand of `s * n` for str and bytes; false with the error set. */
-bool mpy_text_repeat_count(mpy_vm *vm, mpy_value count, int64_t *out);
 #endif

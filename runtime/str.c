@@ -560,7 +560,8 @@ static mpy_value str_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop op)
 static mpy_value str_repeat(mpy_vm *vm, mpy_str *s, mpy_value count)
 {
     int64_t n;
-    if (!mpy_text_repeat_count(vm, count, &n)) return MPY_NULL;
+    bool notimpl;
+    if (!mpy_seq_repeat_count(vm, count, &n, &notimpl)) return notimpl ? mpy_notimpl(vm) : MPY_NULL;
     if (n <= 0 || s->len == 0) return mpy_from_obj(vm->empty_str);
     if (n == 1) {
         mpy_str *r = mpy_str_exact(vm, s);
