@@ -13,6 +13,7 @@ not supported (minipy has neither module yet)."""
 
 import math
 from collections import Counter
+from fractions import Fraction
 
 __all__ = ["StatisticsError", "fmean", "geometric_mean", "harmonic_mean", "mean", "median", "median_grouped",
            "median_high", "median_low", "mode", "multimode", "pstdev", "pvariance", "quantiles", "stdev",
@@ -78,6 +79,10 @@ def _coerce(T, S):
     if issubclass(T, int):
         return S
     if issubclass(S, int):
+        return T
+    if issubclass(T, Fraction) and issubclass(S, float):
+        return S
+    if issubclass(T, float) and issubclass(S, Fraction):
         return T
     raise TypeError("don't know how to coerce %s and %s" % (T.__name__, S.__name__))
 
@@ -307,35 +312,42 @@ def multimode(data):
 
 def _mean_square(data, ddof, name):
     """(type, the exact sum of squared deviations / (n - ddof)) for the
-    variances and deviations, or (type, None) when data holds a non-finite
-    value; ddof 1 (sample) needs two data points, ddof 0 one."""
+    variances and deviations; when data holds a non-finite value, that
+    value's sum / (n - ddof), a float.  ddof 1 (sample) needs two data
+    points, ddof 0 one."""
     T, ss, n = _ss(data)
     if n <= ddof:
         raise StatisticsError(name + (" requires at least two data points" if ddof
                                       else " requires at least one data point"))
     if not isinstance(ss, _Q):
-        return T, None
+        return T, ss / (n - ddof)
     return T, ss.div(_Q(n - ddof))
 
 
 def variance(data, xbar=None):
     T, mss = _mean_square(data, 1, "variance")
-    return float("nan") if mss is None else _convert(mss, T)
+    return _convert(mss, T)
 
 
 def pvariance(data, mu=None):
     T, mss = _mean_square(data, 0, "pvariance")
-    return float("nan") if mss is None else _convert(mss, T)
+    return _convert(mss, T)
 
 
 def stdev(data, xbar=None):
     T, mss = _mean_square(data, 1, "stdev")
-    return float("nan") if mss is None else _sqrt_frac(mss.n, mss.d)
+    if not isinstance(mss, _Q):
+        # As CPython 3.11 does: a non-finite float has no numerator.
+        return _sqrt_frac(mss.numerator, mss.denominator)
+    return _sqrt_frac(mss.n, mss.d)
 
 
 def pstdev(data, mu=None):
     T, mss = _mean_square(data, 0, "pstdev")
-    return float("nan") if mss is None else _sqrt_frac(mss.n, mss.d)
+    if not isinstance(mss, _Q):
+        # As CPython 3.11 does: a non-finite float has no numerator.
+        return _sqrt_frac(mss.numerator, mss.denominator)
+    return _sqrt_frac(mss.n, mss.d)
 
 
 def quantiles(data, *, n=4, method="exclusive"):

@@ -17,3 +17,17 @@ except TypeError as e: print(e)
 print(st.fmean([3.5, 4.0, 5.25]), st.fmean([1, 2, 3], weights=[3, 2, 1]))
 from fractions import Fraction as F
 print(repr(st.mean([F(1, 2), F(1, 3), 1])), repr(st.median([F(1, 2), F(1, 3)])), repr(st.variance([F(1, 2), F(1, 3), F(1)])))
+import statistics
+from fractions import Fraction
+print(statistics.mean([1.5, 2, Fraction(1, 3)]), statistics.mean([Fraction(1, 3), 0.5]))
+print(statistics.variance([1, 2, float('inf')]), statistics.pvariance([1.0, float('inf')]))
+print(statistics.variance([1, float('-inf'), float('inf')]), statistics.pvariance([float('nan')]))
+print(statistics.median([1, 2.5, Fraction(1, 2)]), statistics.fmean([Fraction(1, 2), 1.5]))
+try:
+    print(statistics.stdev([1, 2, float('nan')]))
+except AttributeError as e:
+    print("AttributeError", e)
+try:
+    print(statistics.pstdev([float('inf')]))
+except AttributeError as e:
+    print("AttributeError", e)
