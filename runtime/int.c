@@ -184,10 +184,26 @@ static char *int_digits(mpy_vm *vm, mpy_value v, int base, size_t *len, size_t *
     return out;
 }
 
+/* The decimal text of a small int.  snprintf("%lld") costs some 600
+ * instructions, and str(i) is common enough (concatenation, print,
+ * f-strings, dict keys) to write the digits directly. */
+static mpy_str *small_decimal(mpy_vm *vm, int64_t i)
+{
+    char buf[24];
+    char *p = buf + sizeof buf;
+    uint64_t u = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (i < 0) *--p = '-';
+    return mpy_str_new(vm, p, (size_t)(buf + sizeof buf - p));
+}
+
 mpy_str *mpy_int_to_base(mpy_vm *vm, mpy_value v, int base)
 {
     v = canonical(vm, v);
-    if (v.tag != MPY_TAG_OBJ && base == 10) return mpy_str_printf(vm, "%lld", (long long)v.u.i);
+    if (v.tag != MPY_TAG_OBJ && base == 10) return small_decimal(vm, v.u.i);
     size_t len, cap;
     char *p = int_digits(vm, v, base, &len, &cap);
     if (!p) return NULL;
@@ -601,9 +617,7 @@ static mpy_value int_repr(mpy_vm *vm, mpy_value v)
 {
     v = canonical(vm, v);
     if (v.tag != MPY_TAG_OBJ) {
-        char buf[32];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)v.u.i);
-        mpy_str *s = mpy_str_new(vm, buf, (size_t)n);
+        mpy_str *s = small_decimal(vm, v.u.i);
         return s ? mpy_from_obj(s) : MPY_NULL;
     }
     return mpy_int_big_repr(vm, v);

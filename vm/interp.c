@@ -1185,6 +1185,16 @@ dispatch:
 
     TARGET(BINARY_SUBSCR) {
         mpy_value key = sp[-1], obj = sp[-2];
+        if (IS_EXACT(obj, MPY_TYPE_TUPLE) && key.tag == MPY_TAG_INT) {
+            mpy_tuple *t = (mpy_tuple *)obj.u.o;
+            int64_t i = key.u.i;
+            if (i < 0) i += (int64_t)t->len;
+            if (i >= 0 && i < (int64_t)t->len) {
+                sp[-2] = t->items[i];
+                sp--;
+                DISPATCH();
+            }
+        }
         if (IS_EXACT(obj, MPY_TYPE_DICT)) {
             /* A missing key takes the general path, which raises. */
             bool err;
