@@ -197,7 +197,14 @@ static mpy_str *small_decimal(mpy_vm *vm, int64_t i)
         u /= 10;
     } while (u);
     if (i < 0) *--p = '-';
-    return mpy_str_new(vm, p, (size_t)(buf + sizeof buf - p));
+    size_t n = (size_t)(buf + sizeof buf - p);
+    if (n == 1) return mpy_str_new(vm, p, n); /* the cached one-character strs */
+    mpy_str *s = mpy_str_alloc(vm, n);
+    if (!s) return NULL;
+    memcpy(s->data, p, n);
+    s->data[n] = 0;
+    s->cplen = n; /* ASCII */
+    return s;
 }
 
 mpy_str *mpy_int_to_base(mpy_vm *vm, mpy_value v, int base)

@@ -1804,8 +1804,24 @@ dispatch:
             mpy_native *nat = (mpy_native *)callable.u.o;
             /* Fast path: a method found by LOAD_METHOD already has a
              * self of the right type. */
-            r = (has_self && nat->owner) ? nat->fn(vm, argc, args, kwnames)
-                                         : mpy_call_rooted(vm, callable, argc, args, kwnames);
+            if (has_self && nat->owner) {
+                r = nat->fn(vm, argc, args, kwnames);
+            } else if (!has_self && !nat->owner) {
+                /* A builtin function (len, isinstance, ...): no self to
+                 * check, only the C depth (as native_call counts it). */
+                r = MPY_NULL;
+                if (mpy_c_enter(vm, NULL)) {
+                    r = nat->fn(vm, argc, args, kwnames);
+                    mpy_c_leave(vm);
+                }
+            } else {
+                r = mpy_call_rooted(vm, callable, argc, args, kwnames);
+            }
+        } else if (callable.tag == MPY_TAG_OBJ && callable.u.o == (mpy_obj *)vm->types[MPY_TYPE_STR] && argc == 1 &&
+                   !kwnames && args[0].tag == MPY_TAG_INT) {
+            /* str(i) of a small int, as common as it is simple. */
+            mpy_str *s = mpy_int_to_base(vm, args[0], 10);
+            r = s ? mpy_from_obj(s) : MPY_NULL;
         } else {
             r = mpy_call_rooted(vm, callable, argc, args, kwnames);
         }
