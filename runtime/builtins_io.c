@@ -535,8 +535,11 @@ static mpy_value build_class(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
     return cls;
 }
 
+mpy_value mpy_builtin_open(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw); /* runtime/mod_fileio.c */
+
 const mpy_method_def mpy_builtins_io_defs[] = {
     {"print", bi_print, 0},
+    {"open", mpy_builtin_open, 0},
     {"input", bi_input, 0},
     {"compile", bi_compile, 0},
     {"exec", bi_exec, 0},

@@ -6,6 +6,7 @@
  * lineno ...; ImportError's name/path), which keeps one C layout for the
  * whole hierarchy so any mix of exception bases is layout-compatible.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -120,8 +121,24 @@ bool mpy_exc_add_traceback(mpy_vm *vm, mpy_value exc, mpy_obj *code, int line)
 
 /* ------------------------------------------------------------- objects */
 
+/* OSError(errno, strerror, ...) makes the subclass for errno, as
+ * CPython's OSError.__new__ (only when called as OSError itself). */
+static mpy_type *oserror_subclass(mpy_vm *vm, mpy_type *type, int argc, const mpy_value *args)
+{
+    if (type != vm->exc_types[MPY_EXC_OSError] || argc < 2 || !mpy_is_smallint(args[0])) return type;
+    switch (args[0].u.i) {
+    case ENOENT: return vm->exc_types[MPY_EXC_FileNotFoundError];
+    case EEXIST: return vm->exc_types[MPY_EXC_FileExistsError];
+    case EISDIR: return vm->exc_types[MPY_EXC_IsADirectoryError];
+    case ENOTDIR: return vm->exc_types[MPY_EXC_NotADirectoryError];
+    case EACCES: case EPERM: return vm->exc_types[MPY_EXC_PermissionError];
+    default: return type;
+    }
+}
+
 static mpy_value exc_new_(mpy_vm *vm, mpy_type *type, int argc, const mpy_value *args, mpy_tuple *kw)
 {
+    type = oserror_subclass(vm, type, argc, args);
     mpy_exc *e = mpy_obj_alloc(vm, type, type->instance_size);
     if (!e) return MPY_NULL;
     e->args = mpy_tuple_from(vm, (size_t)argc, args);
@@ -180,6 +197,26 @@ static bool syntax_error_init(mpy_vm *vm, mpy_value self, mpy_tuple *args)
     return true;
 }
 
+/* OSError's errno, strerror, filename, filename2 (CPython's oserror_init):
+ * set from 2 to 5 arguments, None otherwise; a filename is dropped from
+ * args. */
+static bool oserror_init(mpy_vm *vm, mpy_value self, mpy_exc *e)
+{
+    mpy_tuple *a = e->args;
+    bool full = a->len >= 2 && a->len <= 5;
+    mpy_value fn = full && a->len >= 3 ? a->items[2] : MPY_NONE;
+    mpy_value fn2 = full && a->len >= 5 ? a->items[4] : MPY_NONE;
+    if (!set_attr(vm, self, "errno", full ? a->items[0] : MPY_NONE) ||
+        !set_attr(vm, self, "strerror", full ? a->items[1] : MPY_NONE) || !set_attr(vm, self, "filename", fn) ||
+        !set_attr(vm, self, "filename2", fn2))
+        return false;
+    if (!mpy_is_none(fn)) {
+        e->args = mpy_tuple_from(vm, 2, a->items);
+        if (!e->args) return false;
+    }
+    return true;
+}
+
 static bool exc_init(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     mpy_exc *e = mpy_as_exc(self);
@@ -189,7 +226,37 @@ static bool exc_init(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args
     mpy_type *t = mpy_typeof(vm, self);
     if (is_exc_class(vm, t, MPY_EXC_SyntaxError)) return syntax_error_init(vm, self, e->args);
     if (is_exc_class(vm, t, MPY_EXC_ImportError) && e->args->len >= 1) return set_attr(vm, self, "msg", e->args->items[0]);
+    if (is_exc_class(vm, t, MPY_EXC_OSError)) return oserror_init(vm, self, e);
     return true;
+}
+
+/* str(OSError): "[Errno 2] No such file or directory: 'f'" when errno and
+ * strerror are set (NULL: not that case, no exception). */
+static mpy_value oserror_str(mpy_vm *vm, mpy_value self)
+{
+    mpy_dict *d = mpy_instance_dict(vm, self, false);
+    if (!d) return MPY_NULL;
+    mpy_value no = mpy_dict_get_cstr(vm, d, "errno"), se = mpy_dict_get_cstr(vm, d, "strerror");
+    mpy_value fn = mpy_dict_get_cstr(vm, d, "filename"), fn2 = mpy_dict_get_cstr(vm, d, "filename2");
+    bool has_fn = !mpy_is_null(fn) && !mpy_is_none(fn);
+    if (!has_fn && (mpy_is_null(no) || mpy_is_none(no) || mpy_is_null(se) || mpy_is_none(se))) return MPY_NULL;
+    mpy_value parts[4] = {mpy_to_str(vm, mpy_is_null(no) ? MPY_NONE : no), MPY_NULL, MPY_NULL, MPY_NULL};
+    if (mpy_is_null(parts[0])) return MPY_NULL;
+    parts[1] = mpy_to_str(vm, mpy_is_null(se) ? MPY_NONE : se);
+    if (mpy_is_null(parts[1])) return MPY_NULL;
+    if (!has_fn)
+        return mpy_from_obj(mpy_str_printf(vm, "[Errno %s] %s", mpy_as_str(parts[0])->data, mpy_as_str(parts[1])->data));
+    parts[2] = mpy_repr(vm, fn);
+    if (mpy_is_null(parts[2])) return MPY_NULL;
+    if (!mpy_is_null(fn2) && !mpy_is_none(fn2)) {
+        parts[3] = mpy_repr(vm, fn2);
+        if (mpy_is_null(parts[3])) return MPY_NULL;
+        return mpy_from_obj(mpy_str_printf(vm, "[Errno %s] %s: %s -> %s", mpy_as_str(parts[0])->data,
+                                           mpy_as_str(parts[1])->data, mpy_as_str(parts[2])->data,
+                                           mpy_as_str(parts[3])->data));
+    }
+    return mpy_from_obj(mpy_str_printf(vm, "[Errno %s] %s: %s", mpy_as_str(parts[0])->data,
+                                       mpy_as_str(parts[1])->data, mpy_as_str(parts[2])->data));
 }
 
 /* str(exc) */
@@ -199,6 +266,10 @@ mpy_value mpy_exc_str(mpy_vm *vm, mpy_value self)
     mpy_type *t = mpy_typeof(vm, self);
     mpy_tuple *a = e->args;
     if (is_exc_class(vm, t, MPY_EXC_KeyError) && a->len == 1) return mpy_repr(vm, a->items[0]);
+    if (is_exc_class(vm, t, MPY_EXC_OSError)) {
+        mpy_value s = oserror_str(vm, self);
+        if (!mpy_is_null(s) || mpy_err_occurred(vm)) return s;
+    }
     if (is_exc_class(vm, t, MPY_EXC_SyntaxError)) {
         mpy_dict *d = mpy_instance_dict(vm, self, false);
         mpy_value msg = d ? mpy_dict_get_cstr(vm, d, "msg") : MPY_NULL;

@@ -14,7 +14,7 @@
 /* X(name): module `name` is made by mpy_module_<name>_new(vm).  `sys` and
  * `builtins` are made when the VM starts (vm/state.c) and found in
  * sys.modules afterwards; the others on first import. */
-#define MPY_BUILTIN_MODULES(X) X(sys) X(builtins) X(math) X(time) X(_minipy) X(_random) X(_collections) X(_itertools) X(_heapq) X(gc) X(_re)
+#define MPY_BUILTIN_MODULES(X) X(sys) X(builtins) X(math) X(time) X(_minipy) X(_random) X(_collections) X(_itertools) X(_heapq) X(gc) X(_re) X(_fileio)
 
 #define MPY_MODULE_DECL(name) mpy_module *mpy_module_##name##_new(mpy_vm *vm);
 MPY_BUILTIN_MODULES(MPY_MODULE_DECL)

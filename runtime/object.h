@@ -329,7 +329,8 @@ typedef enum { MPY_BUILTIN_TYPES(MPY_TYPE_ENUM) MPY_TYPE_COUNT } mpy_type_id;
     X(MemoryError, Exception) X(NameError, Exception)                          \
     X(UnboundLocalError, NameError) X(OSError, Exception)                      \
     X(FileNotFoundError, OSError) X(PermissionError, OSError)                  \
-    X(IsADirectoryError, OSError) X(ReferenceError, Exception)                 \
+    X(IsADirectoryError, OSError) X(FileExistsError, OSError)                  \
+    X(NotADirectoryError, OSError) X(ReferenceError, Exception)                \
     X(RuntimeError, Exception) X(NotImplementedError, RuntimeError)            \
     X(RecursionError, RuntimeError) X(StopAsyncIteration, Exception)           \
     X(SyntaxError, Exception) X(IndentationError, SyntaxError)                 \
