@@ -1408,8 +1408,18 @@ static mpy_ast_loc tok_loc(const mpy_parse_ctx *ctx, const YYLTYPE *l, bool loca
     while (start > 0 && ctx->src[start - 1] != '\n')
         start--;
     int line = end > 0; /* CPython's empty input is line 0 */
-    for (size_t i = 0; i < start; i++)
-        line += ctx->src[i] == '\n';
+    const struct mpy_lexer *lx = ctx->lx;
+    if (end > 0 && lx && lx->line_start <= ctx->len && start <= lx->line_start) {
+        /* Count back from the lexer's line, which it has already counted:
+         * counting from the top made each console line of a pasted block
+         * cost the whole block (quadratic pastes). */
+        line = lx->line;
+        for (size_t i = start; i < lx->line_start; i++)
+            line -= ctx->src[i] == '\n';
+    } else {
+        for (size_t i = 0; i < start; i++)
+            line += ctx->src[i] == '\n';
+    }
     int col = located ? (int)(end - start) - 1 : -1;
     /* located: pegen's _PyPegen_raise_error, whose end stays -1 for a
      * token without an end column */

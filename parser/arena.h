@@ -26,6 +26,8 @@ typedef struct mpy_arena {
     mpy_arena_chunk *chunks; /* newest first */
     size_t used, total;      /* bytes handed out / bytes held in chunks */
     bool nomem;              /* sticky: some allocation failed */
+    bool trial;              /* a throwaway parse pass is running (seq.c) */
+    unsigned pass;           /* which one: counts the passes started */
 } mpy_arena;
 
 /* The default allocation function: libc realloc/free. */

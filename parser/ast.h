@@ -37,9 +37,22 @@ typedef struct mpy_ast_loc {
  * may change anything a stack entry can reach.  Headers share one item block;
  * an append writes in place when no other header has used that slot yet and
  * copies the block otherwise, so the parser's ordinary left-recursive
- * appends stay O(1) amortised. */
+ * appends stay O(1) amortised.
+ *
+ * A slot only a finished throwaway pass wrote (mpy_arena.trial) is taken
+ * back, by the real parser or by a later pass: passes run one at a time
+ * from a snapshot of the real parser and end before the parser is fed
+ * again (a COMPLETE tree lives until the next reset), so no header of a
+ * finished pass is alive then.  Without that, each console line of a long
+ * block copied the block of its statements: quadratic time and memory. */
 typedef struct mpy_ast_seq_block {
     int used, cap;
+    int real_used; /* slots the real parser wrote (-1: a pass's own block) */
+    unsigned pass; /* the pass that last wrote past real_used */
+    /* parser/ast_check.c's cache: how many leading statements it found
+     * clean in each context, and declaring nothing global/nonlocal (only
+     * below real_used, where items never change) */
+    int clean_upto[6], nodecl_upto;
     void *items[];
 } mpy_ast_seq_block;
 
@@ -225,6 +238,9 @@ struct mpy_ast_expr {
 
 struct mpy_ast_stmt {
     mpy_ast_stmt_kind kind;
+    /* parser/ast_check.c's cache of what it found clean in this statement
+     * (it fits in what was padding) */
+    uint8_t check_memo;
     mpy_ast_loc loc;
     union {
         struct {

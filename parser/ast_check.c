@@ -18,6 +18,15 @@
  * They are gathered per scope only when the scope declares some name
  * global or nonlocal (rare), by a second, name-only walk of that scope
  * (for_each_name), so the usual cost is one walk of the tree.
+ *
+ * The console checks the pending block again at every line (codeop
+ * reports such an error as soon as the statement holding it parses), and
+ * the statements of a long block are the same nodes each time.  So each
+ * statement remembers (mpy_ast_stmt.check_memo) the contexts it was found
+ * clean in, when that finding cannot depend on code around it: no def or
+ * class inside (whose `nonlocal` looks at the enclosing bodies), and
+ * whether it declares any name global or nonlocal.  A pasted block then
+ * costs a flag test per earlier statement and line, not a walk.
  */
 #include "ast_internal.h"
 
@@ -35,7 +44,12 @@ typedef struct {
 
 typedef struct {
     found symtable, analysis, compiler;
+    unsigned scopes; /* defs and classes visited so far */
 } findings;
+
+/* check_memo: bit (scope * 2 + loop) = clean in that context; MEMO_NO_DECL
+ * = declares no name global or nonlocal in its own scope. */
+#define MEMO_NO_DECL 0x40
 
 /* A def, class or the module, innermost first: where `nonlocal` looks for
  * the names it refers to. */
@@ -720,13 +734,42 @@ static void check_order(void *ud, const char *name, unsigned how, const mpy_ast_
     d->how[i] |= how;
 }
 
+/* Where a walk of a header's n statements starts when the block's first
+ * `upto` are known (clean, or declaring nothing): a header may be shorter
+ * than the block's known prefix. */
+static int known_prefix(int upto, int n) { return upto < n ? upto : n; }
+
+static void any_declared(void *ud, const char *name, unsigned how, const mpy_ast_stmt *stmt)
+{
+    (void)name;
+    (void)stmt;
+    if (how & (DEF_GLOBAL | DEF_NONLOCAL))
+        *(bool *)ud = true;
+}
+
 static void check_declarations(checker *c, const scope_frame *fr)
 {
     declared d;
     d.n = 0;
     d.c = c;
     d.frame = fr;
-    names_in_stmts(fr->body, collect_declared, &d);
+    mpy_ast_seq_block *blk = fr->body ? fr->body->blk : NULL;
+    int n = MPY_SEQ_LEN(fr->body), i = blk ? known_prefix(blk->nodecl_upto, n) : 0;
+    bool prefix = true;
+    for (; i < n; i++) {
+        mpy_ast_stmt *s = MPY_SEQ_GET(fr->body, i);
+        if (!(s->check_memo & MEMO_NO_DECL)) {
+            bool any = false;
+            names_in_stmt(s, any_declared, &any);
+            if (any)
+                names_in_stmt(s, collect_declared, &d);
+            else
+                s->check_memo |= MEMO_NO_DECL;
+        }
+        prefix = prefix && (s->check_memo & MEMO_NO_DECL);
+        if (prefix && i < blk->real_used)
+            blk->nodecl_upto = i + 1;
+    }
     if (d.n == 0)
         return;
     names_in_scope(fr, check_order, &d);
@@ -760,6 +803,7 @@ static void visit_stmt(checker *c, const mpy_ast_stmt *s)
         visit_arguments(c, a, true);
         if (s->v.FunctionDef.returns)
             visit_expr(c, s->v.FunctionDef.returns, false);
+        c->f->scopes++;
         scope_frame frame = {SCOPE_FUNCTION, s->v.FunctionDef.body, a, c->frame};
         checker inner = *c;
         inner.frame = &frame;
@@ -771,6 +815,7 @@ static void visit_stmt(checker *c, const mpy_ast_stmt *s)
         visit_exprs(c, s->v.ClassDef.decorator_list, false);
         visit_exprs(c, s->v.ClassDef.bases, true);
         visit_keywords(c, s->v.ClassDef.keywords);
+        c->f->scopes++;
         scope_frame frame = {SCOPE_CLASS, s->v.ClassDef.body, NULL, c->frame};
         checker inner = *c;
         inner.frame = &frame;
@@ -867,10 +912,32 @@ static void visit_stmt(checker *c, const mpy_ast_stmt *s)
     }
 }
 
+/* Where to start a walk of n statements of blk whose first `upto` are
+ * known clean: a header may be shorter than the block. */
+static bool any_found(const findings *f) { return f->symtable.set || f->analysis.set || f->compiler.set; }
+
 static void visit_stmts(checker *c, const mpy_ast_seq *body)
 {
-    for (int i = 0; i < MPY_SEQ_LEN(body); i++)
-        visit_stmt(c, MPY_SEQ_GET(body, i));
+    /* The context bit, when the statements' findings depend on nothing
+     * else (see the header comment). */
+    int ctx = c->comp || c->comps || c->in_iter ? -1 : (int)c->scope * 2 + c->loop;
+    unsigned bit = ctx < 0 ? 0 : 1u << ctx;
+    mpy_ast_seq_block *blk = body ? body->blk : NULL;
+    int n = MPY_SEQ_LEN(body), i = blk && ctx >= 0 ? known_prefix(blk->clean_upto[ctx], n) : 0;
+    bool prefix = ctx >= 0;
+    for (; i < n; i++) {
+        mpy_ast_stmt *s = MPY_SEQ_GET(body, i);
+        if (!(s->check_memo & bit)) {
+            bool clean = !any_found(c->f);
+            unsigned scopes = c->f->scopes;
+            visit_stmt(c, s);
+            if (bit && clean && !any_found(c->f) && c->f->scopes == scopes)
+                s->check_memo |= (uint8_t)bit;
+        }
+        prefix = prefix && (s->check_memo & bit);
+        if (prefix && i < blk->real_used)
+            blk->clean_upto[ctx] = i + 1;
+    }
 }
 
 bool mpy_ast_check(mpy_parse_ctx *ctx, const mpy_ast_mod *mod)

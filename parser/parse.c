@@ -39,6 +39,7 @@ struct mpy_parser {
     void *ud;
     mpy_arena own_arena;
     mpy_arena *arena;      /* own_arena, or the caller's for mpy_parse */
+    bool defer_compiler_errors; /* python3 -i's console, not codeop */
 
     char *buf;             /* the source so far, NUL-terminated */
     size_t len, cap;       /* cap leaves room for an added "\n" and NUL */
@@ -527,6 +528,8 @@ void mpy_parser_free(mpy_parser *p)
     p->realloc(p->ud, p, sizeof *p, 0);
 }
 
+void mpy_parser_defer_compiler_errors(mpy_parser *p, bool on) { p->defer_compiler_errors = on; }
+
 void mpy_parser_reset(mpy_parser *p)
 {
     if (p->arena == &p->own_arena)
@@ -644,11 +647,14 @@ static run_result run_pass(mpy_parser *p, bool add_newline, bool imply_dedent)
         p->buf[len] = '\0';
     }
     snapshot(p);
+    p->arena->trial = true;
+    p->arena->pass++;
     run_result r = run_to_end(p->mode, &p->snap_lx, p->snap, &p->snap_ctx, p->buf, len, imply_dedent);
     if (r.status == PUSH_ERROR && !r.lexical && !r.at_eof) {
         mpy_lexer rest = p->snap_lx;
         prefer_tokenizer_error(&rest, &p->snap_ctx, p->buf, len);
     }
+    p->arena->trial = false;
     if (nl)
         p->buf[--len] = '\0';
     return r;
@@ -794,6 +800,11 @@ mpy_parse_status mpy_parser_verdict(mpy_parser *p, mpy_ast_mod **out, mpy_syntax
     if (r.status == PUSH_NOMEM)
         return MPY_PARSE_NOMEM;
     if (r.status == PUSH_ACCEPT || r.at_eof)
+        return MPY_PARSE_INCOMPLETE;
+    /* python3's own console compiles a statement only once it has read
+     * all of it: what its compiler rejects waits for the end of the block
+     * (codeop, compiling the text + "\n", reports it now). */
+    if (p->defer_compiler_errors && p->snap_ctx.failed && p->snap_ctx.err_source == MPY_ERR_COMPILER)
         return MPY_PARSE_INCOMPLETE;
 
     r = run_pass(p, false, true);

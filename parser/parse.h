@@ -82,6 +82,11 @@ mpy_parse_status mpy_parser_verdict(mpy_parser *p, mpy_ast_mod **out, mpy_syntax
 
 /* Forgets all text and state, keeping the allocations for reuse. */
 void mpy_parser_reset(mpy_parser *p);
+/* Makes the verdicts those of python3's own console rather than codeop's:
+ * an error found only by the compiler's checks ('return' outside
+ * function...) in an unfinished compound statement is INCOMPLETE until the
+ * statement ends, then ERROR.  Kept across resets. */
+void mpy_parser_defer_compiler_errors(mpy_parser *p, bool on);
 
 /* The text fed so far (NUL-terminated) and its length. */
 const char *mpy_parser_source(const mpy_parser *p, size_t *len);

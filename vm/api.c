@@ -119,6 +119,7 @@ mpy_console *mpy_console_new(mpy_vm *vm, const char *filename)
         mpy_err_nomem(vm);
         return NULL;
     }
+    mpy_parser_defer_compiler_errors(c->parser, true);
     c->empty = true;
     strncpy(c->filename, filename ? filename : "<console>", sizeof c->filename - 1);
     c->filename[sizeof c->filename - 1] = 0;
@@ -171,8 +172,10 @@ mpy_result mpy_console_push(mpy_console *c, const char *line, size_t len)
     mpy_code *co = compile_tree(vm, mod, c->filename, MPY_MODE_SINGLE, src, srclen);
     mpy_console_reset(c);
     if (co) {
+        /* sys.modules['__main__'] may have been deleted or replaced. */
         mpy_dict *main = mpy_vm_main_dict(vm);
-        mpy_run_code(vm, co, main, MPY_NULL);
+        if (main) mpy_run_code(vm, co, main, MPY_NULL);
+        else mpy_err_msg(vm, MPY_EXC_RuntimeError, "no __main__ module");
     }
     return mpy_result_of_pending(vm);
 }

@@ -25,14 +25,6 @@ void mpy_cc_compile_exprs(compiler *c, const mpy_ast_seq *s)
 
 /* ------------------------------------------------------------- names */
 
-static int local_slot(compiler *c, const char *name)
-{
-    mpy_scope *s = c->u->scope;
-    for (int i = 0; i < s->nvarnames; i++)
-        if (strcmp(s->varnames[i], name) == 0) return i;
-    return -1;
-}
-
 void mpy_cc_compile_name(compiler *c, const char *name, mpy_ast_ctx ctx)
 {
     const char *m = mpy_cc_mangle(c, name);
@@ -57,7 +49,7 @@ void mpy_cc_compile_name(compiler *c, const char *name, mpy_ast_ctx ctx)
     }
     case MPY_SYM_LOCAL:
         if (func) {
-            int k = local_slot(c, m);
+            int k = sym->slot;
             if (k >= 0) {
                 mpy_cc_emit(c, fast[ctx], (uint32_t)k);
                 return;

@@ -89,6 +89,7 @@ static mpy_symbol *sym_get(st_state *st, mpy_scope *s, const char *name)
     sym->name = name;
     sym->flags = 0;
     sym->kind = MPY_SYM_UNRESOLVED;
+    sym->slot = -1;
     if (s->nsyms * 2 > s->caphash) {
         if (!rehash(st, s, s->caphash ? s->caphash * 2 : 16)) return NULL;
     } else {
@@ -606,6 +607,12 @@ static void layout_scope(st_state *st, mpy_scope *s)
         for (int i = 0; i < s->nsyms; i++) {
             mpy_symbol *sym = &s->syms[i];
             if (sym->kind == MPY_SYM_LOCAL && !(sym->flags & MPY_DEF_PARAM)) s->varnames[s->nvarnames++] = sym->name;
+        }
+        /* The compiler finds a local's slot through its symbol: a search
+         * of varnames made compiling a function of n locals O(n^2). */
+        for (int i = 0; i < s->nvarnames; i++) {
+            mpy_symbol *sym = mpy_scope_lookup(s, s->varnames[i]);
+            if (sym && sym->slot < 0) sym->slot = i;
         }
     }
     s->cellvars = mpy_arena_alloc(st->a, (size_t)(ncell + 1) * sizeof *s->cellvars);

@@ -51,6 +51,7 @@ typedef struct mpy_symbol {
     const char *name;   /* mangled */
     unsigned flags;
     mpy_sym_kind kind;
+    int slot;           /* function scopes: its index in varnames, or -1 */
 } mpy_symbol;
 
 typedef struct mpy_scope mpy_scope;

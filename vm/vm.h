@@ -159,6 +159,9 @@ mpy_result mpy_dis(mpy_vm *vm, const char *src, size_t len, const char *filename
 
 /* The minimal console the `minipy` program uses, on __main__; embedders
  * usually want mpy_repl (below), which is the whole of Python's code module.
+ * Like python3's own console (and unlike codeop), it reports an error the
+ * compiler finds in a compound statement ('return' outside function) when
+ * the statement ends, not at the line that holds it.
  * A console buffer, as code.InteractiveConsole keeps one: lines are pushed
  * one at a time; when the lines so far form a complete statement it is
  * compiled in "single" mode and run in __main__, and the buffer empties.

@@ -183,6 +183,56 @@ START_TEST(long_block_incremental)
 }
 END_TEST
 
+/* Counts the bytes a parser holds, and their peak. */
+typedef struct {
+    size_t live, peak;
+} byte_count;
+
+static void *counting_realloc(void *ud, void *ptr, size_t old_size, size_t new_size)
+{
+    byte_count *b = ud;
+    if (new_size == 0) {
+        free(ptr);
+        b->live -= old_size;
+        return NULL;
+    }
+    void *q = realloc(ptr, new_size);
+    if (!q)
+        return NULL;
+    b->live += new_size - old_size;
+    if (b->live > b->peak)
+        b->peak = b->live;
+    return q;
+}
+
+/* The peak memory of feeding an n-line def body line by line, with a
+ * verdict after each line, as the console does. */
+static size_t block_peak(int n)
+{
+    byte_count b = {0, 0};
+    mpy_parser *p = mpy_parser_new(MPY_MODE_SINGLE, counting_realloc, &b);
+    ck_assert(mpy_parser_feed(p, "def f():", 8));
+    char line[64];
+    for (int i = 0; i < n; i++) {
+        int k = snprintf(line, sizeof line, "\n    x%d = %d", i, i);
+        ck_assert(mpy_parser_feed(p, line, (size_t)k));
+        ck_assert_int_eq(mpy_parser_verdict(p, NULL, NULL), MPY_PARSE_INCOMPLETE);
+    }
+    mpy_parser_free(p);
+    ck_assert_uint_eq(b.live, 0);
+    return b.peak;
+}
+
+/* A pasted block costs memory in proportion to its length: twice the lines,
+ * about twice the peak (each line's verdict passes once copied the
+ * statement list they extended: a quadratic peak, 4x here). */
+START_TEST(long_block_memory_linear)
+{
+    size_t small = block_peak(3000), big = block_peak(6000);
+    ck_assert_msg(big < small * 5 / 2, "peak %zu bytes for 3000 lines, %zu for 6000", small, big);
+}
+END_TEST
+
 /* After COMPLETE, a reset parser is as good as new. */
 START_TEST(reset_reuses_parser)
 {
@@ -242,6 +292,7 @@ Suite *verdict_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, verdict_table);
     tcase_add_test(tc, long_block_incremental);
+    tcase_add_test(tc, long_block_memory_linear);
     tcase_add_test(tc, reset_reuses_parser);
     tcase_add_test(tc, out_of_memory_is_reported);
     suite_add_tcase(s, tc);
