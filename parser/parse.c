@@ -40,6 +40,7 @@ struct mpy_parser {
     mpy_arena own_arena;
     mpy_arena *arena;      /* own_arena, or the caller's for mpy_parse */
     bool defer_compiler_errors; /* python3 -i's console, not codeop */
+    bool final;            /* mpy_parser_verdict_text: the last verdict was not INCOMPLETE */
 
     char *buf;             /* the source so far, NUL-terminated */
     size_t len, cap;       /* cap leaves room for an added "\n" and NUL */
@@ -490,6 +491,7 @@ static void reset_state(mpy_parser *p)
     p->has_nul = false;
     p->state = RUNNING;
     p->started = false;
+    p->final = false;
 }
 
 mpy_parser *mpy_parser_new(mpy_parse_mode mode, mpy_realloc_fn fn, void *ud)
@@ -529,6 +531,24 @@ void mpy_parser_free(mpy_parser *p)
 }
 
 void mpy_parser_defer_compiler_errors(mpy_parser *p, bool on) { p->defer_compiler_errors = on; }
+
+bool mpy_parser_only_blank(const mpy_parser *p) { return !p->seen_code; }
+
+mpy_parse_mode mpy_parser_mode(const mpy_parser *p) { return p->mode; }
+
+mpy_parse_status mpy_parser_verdict_text(mpy_parser *p, const char *src, size_t len, mpy_ast_mod **out,
+                                         mpy_syntax_error *err)
+{
+    if (p->final || len < p->len || (p->len && memcmp(p->buf, src, p->len) != 0))
+        mpy_parser_reset(p);
+    if (!mpy_parser_feed(p, src + p->len, len - p->len)) {
+        mpy_parser_reset(p);
+        return MPY_PARSE_NOMEM;
+    }
+    mpy_parse_status st = mpy_parser_verdict(p, out, err);
+    p->final = st != MPY_PARSE_INCOMPLETE;
+    return st;
+}
 
 void mpy_parser_reset(mpy_parser *p)
 {

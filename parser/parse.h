@@ -87,6 +87,16 @@ void mpy_parser_reset(mpy_parser *p);
  * function...) in an unfinished compound statement is INCOMPLETE until the
  * statement ends, then ERROR.  Kept across resets. */
 void mpy_parser_defer_compiler_errors(mpy_parser *p, bool on);
+/* After a COMPLETE verdict: the text held only blank and comment lines
+ * (codeop compiles "pass" for it). */
+bool mpy_parser_only_blank(const mpy_parser *p);
+mpy_parse_mode mpy_parser_mode(const mpy_parser *p);
+/* The verdict for the whole text src[0..len), feeding only what it adds to
+ * the text fed before (starting over when it does not extend it, or after
+ * a final verdict).  For callers that get their buffer again at every line
+ * (code.InteractiveConsole joins it): the cost of a line is that line. */
+mpy_parse_status mpy_parser_verdict_text(mpy_parser *p, const char *src, size_t len, mpy_ast_mod **out,
+                                         mpy_syntax_error *err);
 
 /* The text fed so far (NUL-terminated) and its length. */
 const char *mpy_parser_source(const mpy_parser *p, size_t *len);

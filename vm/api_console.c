@@ -18,6 +18,7 @@
 
 #include "vm/state.h"
 #include "vm/api_internal.h"
+#include "parser/parse.h"
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
@@ -36,6 +37,7 @@ struct mpy_repl {
     bool empty;              /* no line buffered */
     char *line;              /* the default raw_input's last line */
     size_t line_cap;
+    struct mpy_parser *parser; /* runsource's, kept so that a paste is linear */
 };
 
 /* ------------------------------------------------------- small helpers */
@@ -115,6 +117,7 @@ void mpy_repl_free(mpy_repl *r)
     if (r->filename) mpy_mem_free(vm, r->filename, r->filename_cap);
     if (r->buf) mpy_mem_free(vm, r->buf, r->cap);
     if (r->line) mpy_mem_free(vm, r->line, r->line_cap);
+    mpy_parser_free(r->parser);
     mpy_mem_free(vm, r, sizeof *r);
 }
 
@@ -248,7 +251,8 @@ mpy_result mpy_repl_runsource(mpy_repl *r, const char *source, const char *filen
     mpy_vm *vm = r->vm;
     if (!filename) filename = "<input>";  /* code.py's default for runsource */
     mpy_handle code = MPY_NO_HANDLE;
-    mpy_result res = mpy_compile_command(vm, source ? source : "", source ? strlen(source) : 0, filename, mode, &code);
+    mpy_result res =
+        mpy_api_compile_command(vm, &r->parser, source ? source : "", source ? strlen(source) : 0, filename, mode, &code);
     if (res == MPY_INCOMPLETE) return MPY_INCOMPLETE;
     if (res == MPY_SYNTAX_ERROR ||
         (res != MPY_OK && (mpy_exception_matches(vm, "OverflowError") || mpy_exception_matches(vm, "ValueError")))) {

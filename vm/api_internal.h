@@ -32,4 +32,13 @@ void mpy_api_settle(mpy_vm *vm);
  * the exception to raise pending. */
 bool mpy_api_safepoint(mpy_vm *vm);
 
+/* mpy_compile_command with a parser kept between calls (*kept, made on
+ * first use for `mode`, freed by the caller with mpy_parser_free): when
+ * src extends the text of the previous call only the new part is parsed,
+ * so a console calling it at every line with its whole buffer (mpy_repl)
+ * stays linear. */
+struct mpy_parser;
+mpy_result mpy_api_compile_command(mpy_vm *vm, struct mpy_parser **kept, const char *src, size_t len,
+                                   const char *filename, mpy_exec_mode mode, mpy_handle *code);
+
 #endif

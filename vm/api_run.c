@@ -144,8 +144,8 @@ static bool blank_source(const char *s, size_t len)
     return true;
 }
 
-mpy_result mpy_compile_command(mpy_vm *vm, const char *src, size_t len, const char *filename, mpy_exec_mode mode,
-                               mpy_handle *code)
+mpy_result mpy_api_compile_command(mpy_vm *vm, mpy_parser **kept, const char *src, size_t len,
+                                   const char *filename, mpy_exec_mode mode, mpy_handle *code)
 {
     vm->exc = MPY_NULL;
     if (code) *code = MPY_NO_HANDLE;
@@ -157,24 +157,35 @@ mpy_result mpy_compile_command(mpy_vm *vm, const char *src, size_t len, const ch
     }
     /* The incremental parser gives codeop's verdicts (one-shot parsing
      * would call "if True:" an error rather than incomplete). */
-    mpy_parser *p = mpy_parser_new(parse_mode(mode), vm->config.realloc, vm->config.user_data);
-    if (!p) {
+    if (*kept && mpy_parser_mode(*kept) != parse_mode(mode)) {
+        mpy_parser_free(*kept);
+        *kept = NULL;
+    }
+    if (!*kept && !(*kept = mpy_parser_new(parse_mode(mode), vm->config.realloc, vm->config.user_data))) {
         mpy_err_nomem(vm);
         return mpy_result_of_pending(vm);
     }
     mpy_ast_mod *mod = NULL;
     mpy_syntax_error err;
     memset(&err, 0, sizeof err);
-    mpy_parse_status st = mpy_parser_feed(p, src, len) ? mpy_parser_verdict(p, &mod, &err) : MPY_PARSE_NOMEM;
+    mpy_parse_status st = mpy_parser_verdict_text(*kept, src, len, &mod, &err);
     mpy_code *co = NULL;
     if (st == MPY_PARSE_COMPLETE) co = mpy_compile_ast(vm, mod, filename, parse_mode(mode));
     else if (st == MPY_PARSE_NOMEM) mpy_err_nomem(vm);
     else if (st == MPY_PARSE_ERROR) mpy_raise_syntax_error_file(vm, &err, filename);
-    mpy_parser_free(p);
     if (st == MPY_PARSE_INCOMPLETE) return MPY_INCOMPLETE;
     if (!co) return mpy_result_of_pending(vm);
     if (code && !(*code = mpy_api_handle(vm, mpy_from_obj(co)))) return mpy_result_of_pending(vm);
     return MPY_OK;
+}
+
+mpy_result mpy_compile_command(mpy_vm *vm, const char *src, size_t len, const char *filename, mpy_exec_mode mode,
+                               mpy_handle *code)
+{
+    mpy_parser *p = NULL;
+    mpy_result r = mpy_api_compile_command(vm, &p, src, len, filename, mode, code);
+    mpy_parser_free(p);
+    return r;
 }
 
 mpy_result mpy_exec_code(mpy_vm *vm, mpy_handle code, mpy_handle globals, mpy_handle locals)

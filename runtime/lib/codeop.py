@@ -78,11 +78,23 @@ class Compile:
 
 class CommandCompiler:
     """compile_command() as an object, the way code.InteractiveInterpreter
-    keeps one in self.compile."""
+    keeps one in self.compile.
+
+    It keeps the parse of the source it was last given (_minipy.Verdicts):
+    a console calls it at every line with its buffer so far, and only the
+    new line is parsed, so pasting a long block stays linear."""
 
     def __init__(self):
         self.compiler = Compile()
+        self._verdicts = _minipy.Verdicts()
 
     def __call__(self, source, filename="<input>", symbol="single"):
         """Same arguments and results as compile_command()."""
-        return _verdict(self.compiler, source, filename, symbol)
+        if type(source) is not str or type(symbol) is not str:
+            return _verdict(self.compiler, source, filename, symbol)
+        kind = self._verdicts.verdict(source, symbol)
+        if kind == 0:
+            return None
+        if kind == 2:
+            source = "pass"
+        return self.compiler(source, filename, symbol, incomplete_input=False)
