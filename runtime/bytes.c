@@ -88,7 +88,8 @@ static mpy_value same_kind(mpy_vm *vm, mpy_value self, const void *data, size_t 
 
 static mpy_str *bytes_repr_text(mpy_vm *vm, view v, const char *open, const char *close)
 {
-    bool sq = memchr(v.p, '\'', v.n) != NULL, dq = memchr(v.p, '"', v.n) != NULL;
+    /* v.p is NULL for an empty bytearray: memchr must not see it. */
+    bool sq = v.n && memchr(v.p, '\'', v.n) != NULL, dq = v.n && memchr(v.p, '"', v.n) != NULL;
     char q = sq && !dq ? '"' : '\'';
     mpy_textbuf b;
     mpy_textbuf_init(&b);
@@ -158,6 +159,7 @@ static mpy_value repeat(mpy_vm *vm, mpy_value self, view v, mpy_value count)
     int64_t n;
     bool notimpl;
     if (!mpy_seq_repeat_count(vm, count, &n, &notimpl)) return notimpl ? mpy_notimpl(vm) : MPY_NULL;
+    get_view(vm, self, &v); /* count's __index__ may have resized a bytearray */
     if (n <= 0 || v.n == 0) return same_kind(vm, self, "", 0);
     if ((uint64_t)n > (SIZE_MAX / 2) / v.n) { mpy_err_nomem(vm); return MPY_NULL; }
     size_t total = v.n * (size_t)n;
@@ -216,12 +218,15 @@ static int64_t bytes_len(mpy_vm *vm, mpy_value self)
 
 static mpy_value bytes_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
 {
+    /* The view is taken after the key's conversion: __index__ can run
+     * code that resizes (and so reallocates) a bytearray. */
     view v = {NULL, 0};
-    get_view(vm, self, &v);
     int64_t i;
     if (mpy_is_slice(vm, key)) {
         mpy_slice_ix ix;
-        if (!mpy_slice_indices(vm, key, v.n, &ix)) return MPY_NULL;
+        if (!mpy_slice_unpack(vm, key, &ix.start, &ix.stop, &ix.step)) return MPY_NULL;
+        get_view(vm, self, &v);
+        ix.count = mpy_slice_adjust((int64_t)v.n, &ix.start, &ix.stop, ix.step);
         size_t n = ix.count > 0 ? (size_t)ix.count : 0;
         unsigned char *tmp = mpy_mem_realloc(vm, NULL, 0, n + 1);
         if (!tmp) return MPY_NULL;
@@ -235,6 +240,7 @@ static mpy_value bytes_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "%s indices must be integers or slices, not %s",
                              is_bytearray(vm, self) ? "bytearray" : "byte", mpy_tname(vm, key));
     if (!mpy_index(vm, key, &i)) return MPY_NULL;
+    get_view(vm, self, &v);
     if (i < 0) i += (int64_t)v.n;
     if (i < 0 || i >= (int64_t)v.n)
         return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "%s", is_bytearray(vm, self) ? "bytearray index out of range"
@@ -664,12 +670,16 @@ static int64_t do_find(mpy_vm *vm, const char *name, int argc, const mpy_value *
 {
     mpy_value a[3];
     if (!mpy_str_args(vm, name, MPY_ARGS_OLD, argc - 1, args + 1, kw, 1, 3, NULL, a)) return -2;
-    view v = self_view(vm, args[0]), n = {NULL, 0};
-    unsigned char one;
-    if (!needle_arg(vm, a[0], &n, &one)) return -2;
-    int64_t len = (int64_t)v.n, start = 0, end = len;
+    /* Bounds first (as CPython), then the needle, then the views: each
+     * __index__ can run code that resizes (reallocates) a bytearray. */
+    int64_t start = 0, end = INT64_MAX;
     if (!mpy_is_null(a[1]) && !mpy_is_none(a[1]) && !mpy_index(vm, a[1], &start)) return -2;
     if (!mpy_is_null(a[2]) && !mpy_is_none(a[2]) && !mpy_index(vm, a[2], &end)) return -2;
+    view n = {NULL, 0};
+    unsigned char one;
+    if (!needle_arg(vm, a[0], &n, &one)) return -2;
+    view v = self_view(vm, args[0]);
+    int64_t len = (int64_t)v.n;
     if (end > len) end = len;
     else if (end < 0) { end += len; if (end < 0) end = 0; }
     if (start < 0) { start += len; if (start < 0) start = 0; }
@@ -715,10 +725,13 @@ static mpy_value do_startsend(mpy_vm *vm, int argc, const mpy_value *args, mpy_t
 {
     mpy_value a[3];
     if (!mpy_str_args(vm, name, MPY_ARGS_OLD, argc - 1, args + 1, kw, 1, 3, NULL, a)) return MPY_NULL;
-    view v = self_view(vm, args[0]);
-    int64_t len = (int64_t)v.n, s = 0, e = len;
+    /* The view is taken after the bounds' conversion: __index__ can
+     * resize (reallocate) a bytearray. */
+    int64_t s = 0, e = INT64_MAX;
     if (!mpy_is_null(a[1]) && !mpy_is_none(a[1]) && !mpy_index(vm, a[1], &s)) return MPY_NULL;
     if (!mpy_is_null(a[2]) && !mpy_is_none(a[2]) && !mpy_index(vm, a[2], &e)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    int64_t len = (int64_t)v.n;
     if (e > len) e = len;
     else if (e < 0) { e += len; if (e < 0) e = 0; }
     if (s < 0) { s += len; if (s < 0) s = 0; }
@@ -753,10 +766,14 @@ static mpy_value b_replace(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
 {
     mpy_value a[3];
     if (!mpy_str_args(vm, "bytes.replace", MPY_ARGS_CLINIC, argc - 1, args + 1, kw, 2, 3, NULL, a)) return MPY_NULL;
-    view v = self_view(vm, args[0]), old = {NULL, 0}, new = {NULL, 0};
+    view v, old = {NULL, 0}, new = {NULL, 0};
     if (!want_view(vm, a[0], &old) || !want_view(vm, a[1], &new)) return MPY_NULL;
     int64_t maxc = -1;
     if (!mpy_is_null(a[2]) && !mpy_index(vm, a[2], &maxc)) return MPY_NULL;
+    /* (Re)taken after count's __index__, which can reallocate a bytearray. */
+    v = self_view(vm, args[0]);
+    get_view(vm, a[0], &old);
+    get_view(vm, a[1], &new);
     mpy_textbuf b;
     mpy_textbuf_init(&b);
     size_t i = 0;
@@ -914,6 +931,10 @@ static bool bytearray_setitem(mpy_vm *vm, mpy_value self, mpy_value key, mpy_val
         return mpy_err_msg(vm, MPY_EXC_NotImplementedError, "bytearray slice assignment is not supported");
     int64_t i;
     if (!mpy_index(vm, key, &i)) return false;
+    /* The value is converted before the bounds check, as CPython does
+     * (gh-91153): its __index__ can resize the bytearray. */
+    unsigned char c = 0;
+    if (!mpy_is_null(value) && !byte_value(vm, value, &c)) return false;
     if (i < 0) i += (int64_t)a->len;
     if (i < 0 || i >= (int64_t)a->len) return mpy_err_msg(vm, MPY_EXC_IndexError, "bytearray index out of range");
     if (mpy_is_null(value)) {
@@ -921,7 +942,8 @@ static bool bytearray_setitem(mpy_vm *vm, mpy_value self, mpy_value key, mpy_val
         a->len--;
         return true;
     }
-    return byte_value(vm, value, &a->data[i]);
+    a->data[i] = c;
+    return true;
 }
 
 static mpy_value ba_append(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)

@@ -496,6 +496,26 @@ static bool bad_index_type(mpy_vm *vm, mpy_value key)
     return true;
 }
 
+/* Indices and slice bounds are converted (__index__, which can run code
+ * that resizes l) before they are checked against or clipped to l->len:
+ * the length read must be the one after the conversion. */
+static bool list_index(mpy_vm *vm, mpy_list *l, mpy_value key, const char *what, size_t *out)
+{
+    int64_t i;
+    if (!mpy_index(vm, key, &i)) return false;
+    return mpy_seq_index(vm, mpy_from_int(i), l->len, what, out);
+}
+
+static bool list_slice_unpack(mpy_vm *vm, mpy_value key, mpy_slice_ix *ix)
+{
+    return mpy_slice_unpack(vm, key, &ix->start, &ix->stop, &ix->step);
+}
+
+static void list_slice_adjust(mpy_list *l, mpy_slice_ix *ix)
+{
+    ix->count = mpy_slice_adjust((int64_t)l->len, &ix->start, &ix->stop, ix->step);
+}
+
 static mpy_value list_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
 {
     mpy_list *l = mpy_as_list(self);
@@ -507,7 +527,8 @@ static mpy_value list_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
     }
     if (mpy_is_slice(vm, key)) {
         mpy_slice_ix ix;
-        if (!mpy_slice_indices(vm, key, l->len, &ix)) return MPY_NULL;
+        if (!list_slice_unpack(vm, key, &ix)) return MPY_NULL;
+        list_slice_adjust(l, &ix);
         if (ix.step == 1) return mpy_from_obj(mpy_list_from(vm, (size_t)ix.count, l->items + ix.start));
         mpy_list *r = mpy_list_new(vm, (size_t)ix.count);
         if (!r) return MPY_NULL;
@@ -517,7 +538,7 @@ static mpy_value list_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
     }
     if (bad_index_type(vm, key)) return MPY_NULL;
     size_t i;
-    if (!mpy_seq_index(vm, key, l->len, "list", &i)) return MPY_NULL;
+    if (!list_index(vm, l, key, "list", &i)) return MPY_NULL;
     return l->items[i];
 }
 
@@ -545,8 +566,11 @@ static bool list_del_slice(mpy_vm *vm, mpy_list *l, mpy_slice_ix *ix)
 static bool list_set_slice(mpy_vm *vm, mpy_list *l, mpy_value key, mpy_value value)
 {
     mpy_slice_ix ix;
-    if (!mpy_slice_indices(vm, key, l->len, &ix)) return false;
-    if (mpy_is_null(value)) return list_del_slice(vm, l, &ix);
+    if (!list_slice_unpack(vm, key, &ix)) return false;
+    if (mpy_is_null(value)) {
+        list_slice_adjust(l, &ix);
+        return list_del_slice(vm, l, &ix);
+    }
     /* The new items as an array; a private copy when value is l itself. */
     mpy_list *src;
     /* Exact types only (CPython's PySequence_Fast): subclasses may
@@ -563,6 +587,9 @@ static bool list_set_slice(mpy_vm *vm, mpy_list *l, mpy_value key, mpy_value val
         src = mpy_list_from_iter(vm, value);
     }
     if (!src) return false;
+    /* Clipped only now: iterating value may have resized l (CPython's
+     * list_ass_slice clamps to the size after the conversion too). */
+    list_slice_adjust(l, &ix);
     if (ix.step == 1) {
         if (ix.stop < ix.start) ix.stop = ix.start;
         return list_splice(vm, l, (size_t)ix.start, (size_t)ix.stop, src->len, src->items);
@@ -580,7 +607,7 @@ static bool list_setitem(mpy_vm *vm, mpy_value self, mpy_value key, mpy_value va
     if (mpy_is_slice(vm, key)) return list_set_slice(vm, l, key, value);
     if (!mpy_is_smallint(key) && bad_index_type(vm, key)) return false;
     size_t i;
-    if (!mpy_seq_index(vm, key, l->len, "list assignment", &i)) return false;
+    if (!list_index(vm, l, key, "list assignment", &i)) return false;
     if (mpy_is_null(value)) return list_splice(vm, l, i, i + 1, 0, NULL);
     l->items[i] = value;
     return true;

@@ -466,7 +466,10 @@ static bool item_index(mpy_vm *vm, deque *d, mpy_value key, size_t *out)
     if (!mpy_is_intlike(vm, key) &&
         mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, key), vm->names.__index__)))
         return mpy_err_fmt(vm, MPY_EXC_TypeError, "sequence index must be integer, not '%s'", mpy_tname(vm, key));
-    return mpy_seq_index(vm, key, d->len, "deque", out);
+    /* Converted before the length is read: __index__ can resize d. */
+    int64_t i;
+    if (!mpy_index(vm, key, &i)) return false;
+    return mpy_seq_index(vm, mpy_from_int(i), d->len, "deque", out);
 }
 
 static mpy_value deque_getitem(mpy_vm *vm, mpy_value self, mpy_value key)

@@ -103,9 +103,41 @@ static mpy_value range_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
     if (mpy_is_slice(vm, key)) {
         int64_t start, stop, step;
         if (!mpy_slice_unpack(vm, key, &start, &stop, &step)) return MPY_NULL;
-        int64_t n = r->len > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)r->len;
-        mpy_slice_adjust(n, &start, &stop, step);
-        return range_make(vm, item_at(r, (uint64_t)start), item_at(r, (uint64_t)stop), r->step * step);
+        /* CPython's PySlice_AdjustIndices in 128-bit arithmetic (len may
+         * exceed INT64_MAX), then the exact bounds and step of the
+         * sub-range: one beyond int64 is the unsupported-range
+         * OverflowError, not a wrapped value. */
+        __int128 n = (__int128)r->len, b[2] = {start, stop};
+        mpy_slice *sl = (mpy_slice *)key.u.o;
+        mpy_value given[2] = {sl->start, sl->stop};
+        for (int k = 0; k < 2; k++) {
+            /* None, or an int clamped to int64, is beyond either end
+             * (the int64 sentinel is not: len may exceed INT64_MAX). */
+            bool inf = !mpy_is_smallint(given[k]) && (b[k] == INT64_MAX || b[k] <= INT64_MIN + 1);
+            if (inf && mpy_is_none(given[k])) b[k] = (k == 0) == (step < 0) ? n : -n - 1;
+            else if (inf) b[k] = b[k] > 0 ? n : -n - 1;
+            if (b[k] < 0) {
+                b[k] += n;
+                if (b[k] < 0) b[k] = step < 0 ? -1 : 0;
+            } else if (b[k] >= n) {
+                b[k] = step < 0 ? n - 1 : n;
+            }
+        }
+        __int128 nstart = (__int128)r->start + b[0] * r->step;
+        __int128 nstop = (__int128)r->start + b[1] * r->step;
+        __int128 nstep = (__int128)r->step * step;
+        /* A bound past the int64 end in the step's direction clamps to
+         * it when that keeps the items (every item of r is int64). */
+        __int128 cnt = 0;
+        if (step > 0 && b[0] < b[1]) cnt = (b[1] - b[0] - 1) / step + 1;
+        if (step < 0 && b[1] < b[0]) cnt = (b[0] - b[1] - 1) / -(__int128)step + 1;
+        __int128 lim = nstep > 0 ? INT64_MAX : INT64_MIN;
+        if (nstop < INT64_MIN || nstop > INT64_MAX) nstop = lim;
+        if (cnt == 0 && (nstart < INT64_MIN || nstart > INT64_MAX)) nstart = nstop = lim;
+        if (nstart < INT64_MIN || nstart > INT64_MAX || nstep < INT64_MIN || nstep > INT64_MAX ||
+            (__int128)range_length((int64_t)nstart, (int64_t)nstop, (int64_t)nstep) != cnt)
+            return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "range() arguments beyond 64 bits are not supported");
+        return range_make(vm, (int64_t)nstart, (int64_t)nstop, (int64_t)nstep);
     }
     int64_t i;
     if (mpy_is_smallint(key)) {
@@ -123,9 +155,17 @@ static mpy_value range_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
             return MPY_NULL;
         }
     }
-    if (i < 0) i += (int64_t)r->len;
-    if (i < 0 || (uint64_t)i >= r->len) return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "range object index out of range");
-    return mpy_from_int(item_at(r, (uint64_t)i));
+    /* In unsigned arithmetic: len may exceed INT64_MAX. */
+    uint64_t u;
+    if (i < 0) {
+        uint64_t back = 0 - (uint64_t)i;
+        if (back > r->len) return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "range object index out of range");
+        u = r->len - back;
+    } else {
+        u = (uint64_t)i;
+    }
+    if (u >= r->len) return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "range object index out of range");
+    return mpy_from_int(item_at(r, u));
 }
 
 static bool is_plain_int(mpy_vm *vm, mpy_value v) { return mpy_is_smallint(v); }
@@ -227,7 +267,7 @@ const mpy_type_spec mpy_range_iterator_spec = {
 static mpy_value range_m_reversed(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     mpy_range *r = RANGE(args[0]);
-    if (r->len == 0) return range_iter_make(vm, r->start, -r->step, 0);
+    if (r->len == 0) return range_iter_make(vm, r->start, (int64_t)(0 - (uint64_t)r->step), 0);
     return range_iter_make(vm, item_at(r, r->len - 1), (int64_t)(0 - (uint64_t)r->step), r->len);
 }
 

@@ -101,6 +101,18 @@ mpy_result mpy_exec(mpy_vm *vm, const char *src, size_t len, const char *filenam
 
 /* ------------------------------------------------------------ console */
 
+/* The namespace of the next console statement: sys.modules['__main__'],
+ * or, when the program deleted or replaced that, a fresh __main__ module
+ * put there (CPython's REPL does the same: PyImport_AddModule). */
+static mpy_dict *console_main_dict(mpy_vm *vm)
+{
+    mpy_dict *main = mpy_vm_main_dict(vm);
+    if (main) return main;
+    mpy_module *m = mpy_module_new(vm, "__main__");
+    if (!m || !mpy_dict_set_cstr(vm, vm->modules, "__main__", mpy_from_obj(m))) return NULL;
+    return m->dict;
+}
+
 struct mpy_console {
     mpy_vm *vm;
     mpy_parser *parser;
@@ -172,10 +184,8 @@ mpy_result mpy_console_push(mpy_console *c, const char *line, size_t len)
     mpy_code *co = compile_tree(vm, mod, c->filename, MPY_MODE_SINGLE, src, srclen);
     mpy_console_reset(c);
     if (co) {
-        /* sys.modules['__main__'] may have been deleted or replaced. */
-        mpy_dict *main = mpy_vm_main_dict(vm);
+        mpy_dict *main = console_main_dict(vm);
         if (main) mpy_run_code(vm, co, main, MPY_NULL);
-        else mpy_err_msg(vm, MPY_EXC_RuntimeError, "no __main__ module");
     }
     return mpy_result_of_pending(vm);
 }
