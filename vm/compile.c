@@ -433,6 +433,30 @@ static mpy_str **intern_list(compiler *c, const char **names, int n)
     return out;
 }
 
+/* The fused instruction for code[i] and code[i + 1] (opcodes.h), or 0. */
+static uint32_t fused(uint32_t first, uint32_t second)
+{
+    uint32_t a = MPY_INS_ARG(first), b = MPY_INS_ARG(second), op;
+    switch (MPY_INS_OP(first) << 8 | MPY_INS_OP(second)) {
+    case MPY_OP_LOAD_FAST << 8 | MPY_OP_LOAD_FAST: op = MPY_OP_LOAD_FAST_LOAD_FAST; break;
+    case MPY_OP_LOAD_FAST << 8 | MPY_OP_LOAD_CONST: op = MPY_OP_LOAD_FAST_LOAD_CONST; break;
+    case MPY_OP_STORE_FAST << 8 | MPY_OP_LOAD_FAST: op = MPY_OP_STORE_FAST_LOAD_FAST; break;
+    default: return 0;
+    }
+    if (a > MPY_FUSE_MAX || b > MPY_FUSE_MAX) return 0;
+    return MPY_INS(op, a | b << MPY_FUSE_SHIFT);
+}
+
+/* The last pass: fuses the frequent pairs.  Each word is tested as it was
+ * compiled (word i + 1 is rewritten only after word i has looked at it). */
+static void fuse_pairs(uint32_t *code, int n)
+{
+    for (int i = 0; i + 1 < n; i++) {
+        uint32_t f = fused(code[i], code[i + 1]);
+        if (f) code[i] = f;
+    }
+}
+
 mpy_code *mpy_cc_leave_unit(compiler *c, const char *name)
 {
     unit *u = c->u;
@@ -486,6 +510,7 @@ mpy_code *mpy_cc_leave_unit(compiler *c, const char *name)
         if (i == 0 || u->lines[i] != u->lines[i - 1]) ln[nln++] = (mpy_line_entry){(uint32_t)i, u->lines[i]};
     int stacksize = max_depth(c, u->code, u->ncode, ex, nex);
     if (c->err) return NULL;
+    fuse_pairs(u->code, u->ncode);
 
     mpy_code *co = mpy_code_new(vm);
     if (!co) {

@@ -162,6 +162,10 @@ static bool disasm_one(mpy_vm *vm, mpy_code *co, out *o)
     int prev_line = -2;
     for (uint32_t pc = 0; pc < co->ncode; pc++) {
         uint32_t ins = co->code[pc], op = MPY_INS_OP(ins), arg = MPY_INS_ARG(ins);
+        /* a fused pair shows as its first instruction (opcodes.h) */
+        if (op == MPY_OP_LOAD_FAST_LOAD_FAST || op == MPY_OP_LOAD_FAST_LOAD_CONST) op = MPY_OP_LOAD_FAST;
+        else if (op == MPY_OP_STORE_FAST_LOAD_FAST) op = MPY_OP_STORE_FAST;
+        if (op != MPY_INS_OP(ins)) arg &= MPY_FUSE_MAX;
         int line = mpy_code_line(co, pc);
         char lbuf[16] = "";
         if (line != prev_line) snprintf(lbuf, sizeof lbuf, "%d", line);

@@ -976,6 +976,40 @@ dispatch:
 
     TARGET(STORE_FAST) L[arg] = POP(); DISPATCH();
 
+    /* Fused pairs (opcodes.h): ip passes the second word before its half
+     * runs, so that an error there is reported at that word. */
+    TARGET(LOAD_FAST_LOAD_FAST) {
+        uint32_t a = arg & MPY_FUSE_MAX, b = arg >> MPY_FUSE_SHIFT;
+        mpy_value v = L[a];
+        if (MPY_UNLIKELY(mpy_is_null(v))) { unbound_local(vm, co->varnames[a]); goto error; }
+        ip++;
+        mpy_value w = L[b];
+        if (MPY_UNLIKELY(mpy_is_null(w))) { PUSH(v); unbound_local(vm, co->varnames[b]); goto error; }
+        sp[0] = v;
+        sp[1] = w;
+        sp += 2;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_LOAD_CONST) {
+        mpy_value v = L[arg & MPY_FUSE_MAX];
+        if (MPY_UNLIKELY(mpy_is_null(v))) { unbound_local(vm, co->varnames[arg & MPY_FUSE_MAX]); goto error; }
+        ip++;
+        sp[0] = v;
+        sp[1] = consts[arg >> MPY_FUSE_SHIFT];
+        sp += 2;
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST_LOAD_FAST) {
+        L[arg & MPY_FUSE_MAX] = sp[-1];
+        ip++;
+        mpy_value v = L[arg >> MPY_FUSE_SHIFT];
+        if (MPY_UNLIKELY(mpy_is_null(v))) { sp--; unbound_local(vm, co->varnames[arg >> MPY_FUSE_SHIFT]); goto error; }
+        sp[-1] = v;
+        DISPATCH();
+    }
+
     TARGET(DELETE_FAST) {
         if (mpy_is_null(L[arg])) { unbound_local(vm, co->varnames[arg]); goto error; }
         L[arg] = MPY_NULL;
