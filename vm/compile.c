@@ -447,13 +447,26 @@ static uint32_t fused(uint32_t first, uint32_t second)
     return MPY_INS(op, a | b << MPY_FUSE_SHIFT);
 }
 
-/* The last pass: fuses the frequent pairs.  Each word is tested as it was
- * compiled (word i + 1 is rewritten only after word i has looked at it). */
+/* BINARY_OP for the frequent operators, picked by opcode (opcodes.h). */
+static uint32_t specialised(uint32_t ins)
+{
+    if (MPY_INS_OP(ins) != MPY_OP_BINARY_OP) return ins;
+    switch (MPY_INS_ARG(ins) % MPY_BINOP_INPLACE) {
+    case MPY_BINOP_ADD: return MPY_INS(MPY_OP_BINARY_ADD, MPY_INS_ARG(ins));
+    case MPY_BINOP_SUB: return MPY_INS(MPY_OP_BINARY_SUB, MPY_INS_ARG(ins));
+    case MPY_BINOP_MUL: return MPY_INS(MPY_OP_BINARY_MUL, MPY_INS_ARG(ins));
+    default: return ins;
+    }
+}
+
+/* The last pass: fuses the frequent pairs and specialises BINARY_OP.  Each
+ * word is tested as it was compiled (word i + 1 is rewritten only after
+ * word i has looked at it). */
 static void fuse_pairs(uint32_t *code, int n)
 {
-    for (int i = 0; i + 1 < n; i++) {
-        uint32_t f = fused(code[i], code[i + 1]);
-        if (f) code[i] = f;
+    for (int i = 0; i < n; i++) {
+        uint32_t f = i + 1 < n ? fused(code[i], code[i + 1]) : 0;
+        code[i] = f ? f : specialised(code[i]);
     }
 }
 

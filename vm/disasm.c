@@ -165,6 +165,7 @@ static bool disasm_one(mpy_vm *vm, mpy_code *co, out *o)
         /* a fused pair shows as its first instruction (opcodes.h) */
         if (op == MPY_OP_LOAD_FAST_LOAD_FAST || op == MPY_OP_LOAD_FAST_LOAD_CONST) op = MPY_OP_LOAD_FAST;
         else if (op == MPY_OP_STORE_FAST_LOAD_FAST) op = MPY_OP_STORE_FAST;
+        else if (op == MPY_OP_BINARY_ADD || op == MPY_OP_BINARY_SUB || op == MPY_OP_BINARY_MUL) op = MPY_OP_BINARY_OP;
         if (op != MPY_INS_OP(ins)) arg &= MPY_FUSE_MAX;
         int line = mpy_code_line(co, pc);
         char lbuf[16] = "";

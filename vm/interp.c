@@ -1291,10 +1291,17 @@ dispatch:
         DISPATCH();
     }
 
+    /* BINARY_OP specialised by operator (opcodes.h): straight to its case,
+     * without the switch's indirect jump. */
+    TARGET(BINARY_ADD) goto binop_add;
+    TARGET(BINARY_SUB) goto binop_sub;
+    TARGET(BINARY_MUL) goto binop_mul;
+
     TARGET(BINARY_OP) {
         switch (arg) {
         case MPY_BINOP_ADD:
         case MPY_BINOP_INPLACE + MPY_BINOP_ADD:
+        binop_add:
             BINARY_FAST_INT(__builtin_add_overflow);
             if (sp[-1].tag == MPY_TAG_FLOAT && sp[-2].tag == MPY_TAG_FLOAT) {
                 sp[-2] = mpy_from_float(sp[-2].u.f + sp[-1].u.f);
@@ -1311,6 +1318,7 @@ dispatch:
             break;
         case MPY_BINOP_SUB:
         case MPY_BINOP_INPLACE + MPY_BINOP_SUB:
+        binop_sub:
             BINARY_FAST_INT(__builtin_sub_overflow);
             if (sp[-1].tag == MPY_TAG_FLOAT && sp[-2].tag == MPY_TAG_FLOAT) {
                 sp[-2] = mpy_from_float(sp[-2].u.f - sp[-1].u.f);
@@ -1320,6 +1328,7 @@ dispatch:
             break;
         case MPY_BINOP_MUL:
         case MPY_BINOP_INPLACE + MPY_BINOP_MUL:
+        binop_mul:
             BINARY_FAST_INT(__builtin_mul_overflow);
             if (sp[-1].tag == MPY_TAG_FLOAT && sp[-2].tag == MPY_TAG_FLOAT) {
                 sp[-2] = mpy_from_float(sp[-2].u.f * sp[-1].u.f);

@@ -121,7 +121,11 @@
     /* --- pairs fused by the compiler's last pass (see MPY_FUSE_SHIFT) ---  */\
     X(LOAD_FAST_LOAD_FAST, 2, OTHER)                                           \
     X(LOAD_FAST_LOAD_CONST, 2, OTHER)                                          \
-    X(STORE_FAST_LOAD_FAST, 0, OTHER)
+    X(STORE_FAST_LOAD_FAST, 0, OTHER)                                          \
+    /* --- BINARY_OP for + - * (and += -= *=), same operand, by the last pass */\
+    X(BINARY_ADD, -1, OTHER)                                                   \
+    X(BINARY_SUB, -1, OTHER)                                                   \
+    X(BINARY_MUL, -1, OTHER)
 
 #define MPY_OP_ENUM(name, effect, operand) MPY_OP_##name,
 typedef enum { MPY_OPCODES(MPY_OP_ENUM) MPY_OP_COUNT } mpy_opcode;
@@ -138,7 +142,9 @@ typedef enum { MPY_OPCODES(MPY_OP_ENUM) MPY_OP_COUNT } mpy_opcode;
  * first below MPY_FUSE_SHIFT), and the fused instruction skips the second
  * word, which stays as it was.  A jump to the second word therefore still
  * runs it alone, so fusing needs no knowledge of jump targets.  The
- * disassembler shows the first instruction as it was. */
+ * disassembler shows the first instruction as it was, and BINARY_ADD,
+ * BINARY_SUB and BINARY_MUL (BINARY_OP picked by operator, to save the
+ * second dispatch on it) as BINARY_OP. */
 #define MPY_FUSE_SHIFT 12
 #define MPY_FUSE_MAX ((1u << MPY_FUSE_SHIFT) - 1)
 
