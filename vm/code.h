@@ -70,7 +70,7 @@ typedef enum {
     MPY_AC_STORE_DICT, /* store: straight into the instance dict */
 } mpy_attr_cache_kind;
 
-#define MPY_AC_WAYS 2 /* entries per name */
+#define MPY_AC_WAYS 4 /* entries per name */
 
 typedef struct mpy_attr_cache {
     mpy_type *type;

@@ -782,18 +782,25 @@ static void attr_cache_fill(mpy_vm *vm, mpy_attr_cache *c, mpy_type *t, mpy_str 
 
 static void attr_cache_fill(mpy_vm *vm, mpy_attr_cache *c, mpy_type *t, mpy_str *name);
 
-/* The entry for name `arg` and instances of t: two per name, so that a
- * call site seeing two classes (a base and a subclass, say) keeps both;
- * a third evicts the older.  NULL when nothing can be cached. */
+/* The entry for name `arg` and instances of t: MPY_AC_WAYS per name, so
+ * that sites seeing several classes (a base and its subclasses: a
+ * scheduler's tasks) keep them all; one more evicts the oldest.  NULL when
+ * nothing can be cached. */
 static inline mpy_attr_cache *attr_lookup(mpy_vm *vm, mpy_code *co, uint32_t arg, mpy_type *t, mpy_str *name)
 {
     mpy_attr_cache *c = co->acache ? &co->acache[MPY_AC_WAYS * arg] : attr_cache(vm, co, arg);
     if (!c) return NULL;
-    if (c[0].type == t && c[0].epoch == vm->type_epoch) return &c[0];
-    if (c[1].type == t && c[1].epoch == vm->type_epoch) return &c[1];
-    c[1] = c[0];
-    attr_cache_fill(vm, &c[0], t, name);
-    return c[0].type == t ? &c[0] : NULL;
+    for (int w = 0; w < MPY_AC_WAYS; w++)
+        if (c[w].type == t && c[w].epoch == vm->type_epoch) return &c[w];
+    /* Filled aside: a type that cannot be cached (a class object, for
+     * `Base.method(self)`) must not evict the entries of one that can,
+     * which the same name often has (`self.method()`). */
+    mpy_attr_cache fresh = {.hint = 0};
+    attr_cache_fill(vm, &fresh, t, name);
+    if (fresh.type != t) return NULL;
+    memmove(c + 1, c, (MPY_AC_WAYS - 1) * sizeof *c);
+    c[0] = fresh;
+    return &c[0];
 }
 
 static inline mpy_dict *inst_dict(mpy_type *t, mpy_obj *o)
