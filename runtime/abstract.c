@@ -8,6 +8,7 @@
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/func.h"
+#include "runtime/int.h"
 #include "runtime/seq.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -445,7 +446,9 @@ bool mpy_is_callable(mpy_vm *vm, mpy_value v) { return mpy_typeof(vm, v)->slots.
 
 /* -------------------------------------------------------------- numbers */
 
-bool mpy_index(mpy_vm *vm, mpy_value v, int64_t *out)
+bool mpy_index(mpy_vm *vm, mpy_value v, int64_t *out) { return mpy_index_big(vm, v, MPY_INDEX_BIG_INDEXERROR, out); }
+
+bool mpy_index_big(mpy_vm *vm, mpy_value v, mpy_index_big_err how, int64_t *out)
 {
     if (mpy_is_smallint(v)) { *out = v.u.i; return true; }
     mpy_type *t = mpy_typeof(vm, v);
@@ -455,9 +458,18 @@ bool mpy_index(mpy_vm *vm, mpy_value v, int64_t *out)
     mpy_value r = mpy_call1(vm, m, v);
     if (mpy_is_null(r)) return false;
     if (mpy_is_smallint(r)) { *out = r.u.i; return true; }
-    if (mpy_is_sub(vm, r, MPY_TYPE_INT))
-        return mpy_err_fmt(vm, MPY_EXC_IndexError, "cannot fit 'int' into an index-sized integer");
-    return mpy_err_fmt(vm, MPY_EXC_TypeError, "__index__ returned non-int (type %s)", mpy_tname(vm, r));
+    if (!mpy_is_sub(vm, r, MPY_TYPE_INT))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "__index__ returned non-int (type %s)", mpy_tname(vm, r));
+    /* An int subclass instance may still hold a small value. */
+    mpy_value c = mpy_int_canonical(vm, r);
+    if (mpy_is_null(c)) return false;
+    if (mpy_is_smallint(c)) { *out = c.u.i; return true; }
+    /* Beyond 64 bits: the error depends on which CPython conversion the
+     * caller stands for; PyNumber_AsSsize_t names the original type. */
+    if (how == MPY_INDEX_BIG_SSIZE)
+        return mpy_err_msg(vm, MPY_EXC_OverflowError, "Python int too large to convert to C ssize_t");
+    return mpy_err_fmt(vm, how == MPY_INDEX_BIG_OVERFLOW ? MPY_EXC_OverflowError : MPY_EXC_IndexError,
+                       "cannot fit '%s' into an index-sized integer", mpy_type_name(t));
 }
 
 bool mpy_to_double(mpy_vm *vm, mpy_value v, double *out)

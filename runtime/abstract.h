@@ -100,6 +100,17 @@ bool mpy_is_callable(mpy_vm *vm, mpy_value v);
 /* Numbers. */
 /* An index (__index__): small ints and bools directly. */
 bool mpy_index(mpy_vm *vm, mpy_value v, int64_t *out);
+/* What an index beyond 64 bits raises: CPython's Py_ssize_t conversions
+ * differ by caller. */
+typedef enum {
+    MPY_INDEX_BIG_INDEXERROR, /* subscripts (PyNumber_AsSsize_t(v, IndexError)):
+                                 IndexError "cannot fit 'T' into an index-sized integer" */
+    MPY_INDEX_BIG_OVERFLOW,   /* PyNumber_AsSsize_t(v, OverflowError): the same words as OverflowError */
+    MPY_INDEX_BIG_SSIZE,      /* Argument Clinic's Py_ssize_t converter: OverflowError
+                                 "Python int too large to convert to C ssize_t" */
+} mpy_index_big_err;
+/* mpy_index with the chosen error for ints beyond 64 bits. */
+bool mpy_index_big(mpy_vm *vm, mpy_value v, mpy_index_big_err how, int64_t *out);
 /* v as a C double for float(), math functions: int, bool, float, big int,
  * __float__; TypeError "must be real number, not str" otherwise. */
 bool mpy_to_double(mpy_vm *vm, mpy_value v, double *out);

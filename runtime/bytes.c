@@ -330,7 +330,7 @@ static unsigned char *bytes_from_object(mpy_vm *vm, mpy_value x, size_t *len, si
     }
     if (mpy_is_intlike(vm, x) || !mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, x), vm->names.__index__))) {
         int64_t n;
-        if (!mpy_index(vm, x, &n)) return NULL;
+        if (!mpy_index_big(vm, x, MPY_INDEX_BIG_OVERFLOW, &n)) return NULL;
         if (n < 0) { mpy_err_msg(vm, MPY_EXC_ValueError, "negative count"); return NULL; }
         *cap = (size_t)n + 1;
         unsigned char *d = mpy_mem_realloc(vm, NULL, 0, *cap);
@@ -584,7 +584,7 @@ static mpy_value b_split(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple 
     mpy_value a[2];
     if (!mpy_str_args(vm, "split", MPY_ARGS_KW, argc - 1, args + 1, kw, 0, 2, kwl, a)) return MPY_NULL;
     int64_t maxsplit = -1;
-    if (!mpy_is_null(a[1]) && !mpy_index(vm, a[1], &maxsplit)) return MPY_NULL;
+    if (!mpy_is_null(a[1]) && !mpy_index_big(vm, a[1], MPY_INDEX_BIG_SSIZE, &maxsplit)) return MPY_NULL;
     if (maxsplit < 0) maxsplit = INT64_MAX;
     view v = self_view(vm, args[0]), sep = {NULL, 0};
     bool ws = mpy_is_null(a[0]) || mpy_is_none(a[0]);
@@ -655,6 +655,12 @@ static mpy_value b_rstrip(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple
 static bool needle_arg(mpy_vm *vm, mpy_value x, view *n, unsigned char *one)
 {
     if (get_view(vm, x, n)) return true;
+    if (mpy_is_intlike(vm, x) && !mpy_is_smallint(x)) {
+        /* bool, an int subclass instance or an int beyond 64 bits */
+        mpy_value c = mpy_int_canonical(vm, x);
+        if (mpy_is_null(c)) return false;
+        x = mpy_is_smallint(c) ? c : mpy_from_int(-1);
+    }
     if (mpy_is_smallint(x)) {
         if (x.u.i < 0 || x.u.i > 255) return mpy_err_msg(vm, MPY_EXC_ValueError, "byte must be in range(0, 256)");
         *one = (unsigned char)x.u.i;
@@ -666,15 +672,27 @@ static bool needle_arg(mpy_vm *vm, mpy_value x, view *n, unsigned char *one)
                        mpy_tname(vm, x));
 }
 
-static int64_t do_find(mpy_vm *vm, const char *name, int argc, const mpy_value *args, mpy_tuple *kw, int64_t *count)
+/* The last occurrence of n in h, or -1. */
+static int64_t rfind_bytes(view h, view n)
+{
+    if (n.n > h.n) return -1;
+    for (size_t i = h.n - n.n + 1; i-- > 0;)
+        if (memcmp(h.p + i, n.p, n.n) == 0) return (int64_t)i;
+    return -1;
+}
+
+/* find/rfind/index/rindex/count: the position of the first (last when
+ * `reverse`) match, -1 when none, -2 on error; with `count`, the number of
+ * non-overlapping matches goes to *count instead. */
+static int64_t do_find(mpy_vm *vm, const char *name, int argc, const mpy_value *args, mpy_tuple *kw, int64_t *count,
+                       bool reverse)
 {
     mpy_value a[3];
     if (!mpy_str_args(vm, name, MPY_ARGS_OLD, argc - 1, args + 1, kw, 1, 3, NULL, a)) return -2;
     /* Bounds first (as CPython), then the needle, then the views: each
      * __index__ can run code that resizes (reallocates) a bytearray. */
     int64_t start = 0, end = INT64_MAX;
-    if (!mpy_is_null(a[1]) && !mpy_is_none(a[1]) && !mpy_index(vm, a[1], &start)) return -2;
-    if (!mpy_is_null(a[2]) && !mpy_is_none(a[2]) && !mpy_index(vm, a[2], &end)) return -2;
+    if (!mpy_slice_arg(vm, a[1], &start) || !mpy_slice_arg(vm, a[2], &end)) return -2;
     view n = {NULL, 0};
     unsigned char one;
     if (!needle_arg(vm, a[0], &n, &one)) return -2;
@@ -698,19 +716,32 @@ static int64_t do_find(mpy_vm *vm, const char *name, int argc, const mpy_value *
         *count = c;
         return 0;
     }
-    int64_t k = find_bytes(h, n, 0);
+    int64_t k = reverse ? rfind_bytes(h, n) : find_bytes(h, n, 0);
     return k < 0 ? -1 : k + start;
 }
 
 static mpy_value b_find(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    int64_t r = do_find(vm, "find", argc, args, kw, NULL);
+    int64_t r = do_find(vm, "find", argc, args, kw, NULL, false);
+    return r == -2 ? MPY_NULL : mpy_from_int(r);
+}
+
+static mpy_value b_rfind(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    int64_t r = do_find(vm, "rfind", argc, args, kw, NULL, true);
     return r == -2 ? MPY_NULL : mpy_from_int(r);
 }
 
 static mpy_value b_index(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    int64_t r = do_find(vm, "index", argc, args, kw, NULL);
+    int64_t r = do_find(vm, "index", argc, args, kw, NULL, false);
+    if (r == -1) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "subsection not found");
+    return r == -2 ? MPY_NULL : mpy_from_int(r);
+}
+
+static mpy_value b_rindex(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    int64_t r = do_find(vm, "rindex", argc, args, kw, NULL, true);
     if (r == -1) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "subsection not found");
     return r == -2 ? MPY_NULL : mpy_from_int(r);
 }
@@ -718,7 +749,7 @@ static mpy_value b_index(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple 
 static mpy_value b_count(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     int64_t c = 0;
-    return do_find(vm, "count", argc, args, kw, &c) == -2 ? MPY_NULL : mpy_from_int(c);
+    return do_find(vm, "count", argc, args, kw, &c, false) == -2 ? MPY_NULL : mpy_from_int(c);
 }
 
 static mpy_value do_startsend(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, const char *name, bool end)
@@ -728,8 +759,7 @@ static mpy_value do_startsend(mpy_vm *vm, int argc, const mpy_value *args, mpy_t
     /* The view is taken after the bounds' conversion: __index__ can
      * resize (reallocate) a bytearray. */
     int64_t s = 0, e = INT64_MAX;
-    if (!mpy_is_null(a[1]) && !mpy_is_none(a[1]) && !mpy_index(vm, a[1], &s)) return MPY_NULL;
-    if (!mpy_is_null(a[2]) && !mpy_is_none(a[2]) && !mpy_index(vm, a[2], &e)) return MPY_NULL;
+    if (!mpy_slice_arg(vm, a[1], &s) || !mpy_slice_arg(vm, a[2], &e)) return MPY_NULL;
     view v = self_view(vm, args[0]);
     int64_t len = (int64_t)v.n;
     if (e > len) e = len;
@@ -857,6 +887,8 @@ static const mpy_method_def bytes_methods[] = {
     {"rstrip", b_rstrip, MPY_METH_DEFAULT},
     {"find", b_find, MPY_METH_DEFAULT},
     {"index", b_index, MPY_METH_DEFAULT},
+    {"rfind", b_rfind, MPY_METH_DEFAULT},
+    {"rindex", b_rindex, MPY_METH_DEFAULT},
     {"count", b_count, MPY_METH_DEFAULT},
     {"startswith", b_startswith, MPY_METH_DEFAULT},
     {"endswith", b_endswith, MPY_METH_DEFAULT},
@@ -918,7 +950,12 @@ static mpy_value bytearray_new_(mpy_vm *vm, mpy_type *type, int argc, const mpy_
 static bool byte_value(mpy_vm *vm, mpy_value v, unsigned char *out)
 {
     int64_t c;
-    if (!mpy_index(vm, v, &c)) return false;
+    /* An int beyond 64 bits is just out of range. */
+    if (!mpy_index_big(vm, v, MPY_INDEX_BIG_OVERFLOW, &c)) {
+        if (!mpy_err_matches(vm, MPY_EXC_OverflowError)) return false;
+        mpy_err_clear(vm);
+        c = -1;
+    }
     if (c < 0 || c > 255) return mpy_err_msg(vm, MPY_EXC_ValueError, "byte must be in range(0, 256)");
     *out = (unsigned char)c;
     return true;
@@ -974,7 +1011,7 @@ static mpy_value ba_pop(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *
 {
     bytearray *a = (bytearray *)args[0].u.o;
     int64_t i = -1;
-    if (argc > 1 && !mpy_index(vm, args[1], &i)) return MPY_NULL;
+    if (argc > 1 && !mpy_index_big(vm, args[1], MPY_INDEX_BIG_SSIZE, &i)) return MPY_NULL;
     if (a->len == 0) return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "pop from empty bytearray");
     if (i < 0) i += (int64_t)a->len;
     if (i < 0 || i >= (int64_t)a->len) return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "pop index out of range");
@@ -982,6 +1019,61 @@ static mpy_value ba_pop(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *
     memmove(a->data + i, a->data + i + 1, a->len - (size_t)i - 1);
     a->len--;
     return mpy_from_int(c);
+}
+
+/* insert(index, item): the index clips to the ends like list.insert. */
+static mpy_value ba_insert(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_no_kwargs(vm, "insert", kw)) return MPY_NULL;
+    if (argc != 3) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "insert expected 2 arguments, got %d", argc - 1);
+    int64_t i;
+    unsigned char c = 0;
+    /* Both conversions come first: either __index__ may resize self. */
+    if (!mpy_index_big(vm, args[1], MPY_INDEX_BIG_SSIZE, &i) || !byte_value(vm, args[2], &c)) return MPY_NULL;
+    bytearray *a = (bytearray *)args[0].u.o;
+    int64_t n = (int64_t)a->len;
+    if (i < 0) { i += n; if (i < 0) i = 0; }
+    if (i > n) i = n;
+    if (!ba_reserve(vm, a, 1)) return MPY_NULL;
+    memmove(a->data + i + 1, a->data + i, (size_t)(n - i));
+    a->data[i] = c;
+    a->len++;
+    return MPY_NONE;
+}
+
+static mpy_value ba_remove(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (argc != 2) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "bytearray.remove() takes exactly one argument (%d given)", argc - 1);
+    unsigned char c = 0;
+    if (!byte_value(vm, args[1], &c)) return MPY_NULL;
+    bytearray *a = (bytearray *)args[0].u.o;
+    unsigned char *at = a->len ? memchr(a->data, c, a->len) : NULL;
+    if (!at) {
+        mpy_err_msg(vm, MPY_EXC_ValueError, "value not found in bytearray");
+        return MPY_NULL;
+    }
+    memmove(at, at + 1, a->len - (size_t)(at - a->data) - 1);
+    a->len--;
+    return MPY_NONE;
+}
+
+static mpy_value ba_reverse(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (argc != 1) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "bytearray.reverse() takes no arguments (%d given)", argc - 1);
+    bytearray *a = (bytearray *)args[0].u.o;
+    for (size_t i = 0, j = a->len; i + 1 < j; i++, j--) {
+        unsigned char t = a->data[i];
+        a->data[i] = a->data[j - 1];
+        a->data[j - 1] = t;
+    }
+    return MPY_NONE;
+}
+
+static mpy_value ba_copy(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (argc != 1) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "bytearray.copy() takes no arguments (%d given)", argc - 1);
+    bytearray *a = (bytearray *)args[0].u.o;
+    return bytearray_from(vm, a->data, a->len);
 }
 
 static mpy_value ba_clear(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
@@ -1019,14 +1111,27 @@ static const mpy_method_def bytearray_methods[] = {
     {"join", b_join, MPY_METH_DEFAULT},
     {"split", b_split, MPY_METH_DEFAULT},
     {"strip", b_strip, MPY_METH_DEFAULT},
+    {"lstrip", b_lstrip, MPY_METH_DEFAULT},
+    {"rstrip", b_rstrip, MPY_METH_DEFAULT},
     {"find", b_find, MPY_METH_DEFAULT},
+    {"rfind", b_rfind, MPY_METH_DEFAULT},
+    {"index", b_index, MPY_METH_DEFAULT},
+    {"rindex", b_rindex, MPY_METH_DEFAULT},
     {"count", b_count, MPY_METH_DEFAULT},
     {"startswith", b_startswith, MPY_METH_DEFAULT},
     {"endswith", b_endswith, MPY_METH_DEFAULT},
     {"replace", b_replace, MPY_METH_DEFAULT},
     {"upper", b_upper, MPY_METH_DEFAULT},
     {"lower", b_lower, MPY_METH_DEFAULT},
+    {"isdigit", b_isdigit, MPY_METH_DEFAULT},
+    {"isalpha", b_isalpha, MPY_METH_DEFAULT},
+    {"isalnum", b_isalnum, MPY_METH_DEFAULT},
+    {"isspace", b_isspace, MPY_METH_DEFAULT},
     {"append", ba_append, MPY_METH_DEFAULT},
+    {"insert", ba_insert, MPY_METH_DEFAULT},
+    {"remove", ba_remove, MPY_METH_DEFAULT},
+    {"reverse", ba_reverse, MPY_METH_DEFAULT},
+    {"copy", ba_copy, MPY_METH_DEFAULT},
     {"extend", ba_extend, MPY_METH_DEFAULT},
     {"pop", ba_pop, MPY_METH_DEFAULT},
     {"clear", ba_clear, MPY_METH_DEFAULT},

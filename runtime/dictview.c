@@ -5,7 +5,8 @@
  * dict does not resize; they remember the dict's size when created and
  * raise RuntimeError "dictionary changed size during iteration" as
  * CPython does when it changes (the check is sticky: later calls keep
- * failing).  keys and items views are set-like: comparisons and & | - ^
+ * failing), and "dictionary keys changed during iteration" when a forward
+ * iterator finds more items than the dict had.  keys and items views are set-like: comparisons and & | - ^
  * build real sets (runtime/set.c).
  */
 #include <string.h>
@@ -70,6 +71,14 @@ static mpy_value dict_iter_next(mpy_vm *vm, mpy_value self)
     if (!e) {
         it->d = NULL;
         return MPY_NULL;
+    }
+    /* A forward iterator produces at most the size it started with: an
+     * item beyond that means keys were deleted and others added (same
+     * size).  CPython then raises and ends the iterator; its reversed
+     * iterators do not check this. */
+    if (!it->reversed && it->seen >= it->used) {
+        it->d = NULL;
+        return mpy_err_fmt_v(vm, MPY_EXC_RuntimeError, "dictionary keys changed during iteration");
     }
     it->seen++;
     switch (it->part) {

@@ -1049,7 +1049,7 @@ static mpy_value int_m_to_bytes(mpy_vm *vm, int argc, const mpy_value *args, mpy
     mpy_value p[4];
     if (!mpy_args_parse(vm, "to_bytes", argc - 1, args + 1, kw, "length=,byteorder=,*,signed=", p)) return MPY_NULL;
     int64_t length = 1;
-    if (!mpy_is_null(p[0]) && !mpy_index(vm, p[0], &length)) return MPY_NULL;
+    if (!mpy_is_null(p[0]) && !mpy_index_big(vm, p[0], MPY_INDEX_BIG_SSIZE, &length)) return MPY_NULL;
     if (length < 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "length argument must be non-negative");
     int little = byteorder_of(vm, p[1], "to_bytes");
     if (little < 0) return MPY_NULL;

@@ -742,12 +742,7 @@ static mpy_value list_m_extend(mpy_vm *vm, int argc, const mpy_value *args, mpy_
  * mpy_index gives for subscripts. */
 static bool index_arg(mpy_vm *vm, mpy_value v, int64_t *out)
 {
-    if (mpy_index(vm, v, out)) return true;
-    if (mpy_is_sub(vm, v, MPY_TYPE_INT) && mpy_err_matches(vm, MPY_EXC_IndexError)) {
-        mpy_err_clear(vm);
-        mpy_err_msg(vm, MPY_EXC_OverflowError, "Python int too large to convert to C ssize_t");
-    }
-    return false;
+    return mpy_index_big(vm, v, MPY_INDEX_BIG_SSIZE, out);
 }
 
 static mpy_value list_m_insert(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
@@ -879,6 +874,26 @@ static mpy_value list_m_reversed(mpy_vm *vm, int argc, const mpy_value *args, mp
     return mpy_from_obj(it);
 }
 
+/* l += x and l *= n as methods (list.__iadd__(l, x) ...), which the
+ * generic slot wrappers of runtime/class.c do not provide: both change l
+ * and return it. */
+static mpy_value list_m_iadd(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_binary_dunder_args(vm, "__iadd__", argc, kw)) return MPY_NULL;
+    return list_binop(vm, (mpy_binop)(MPY_BINOP_INPLACE + MPY_BINOP_ADD), args[0], args[1]);
+}
+
+static mpy_value list_m_imul(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_binary_dunder_args(vm, "__imul__", argc, kw)) return MPY_NULL;
+    /* Called directly, the count goes through PyNumber_AsSsize_t: a
+     * non-int is "cannot be interpreted as an integer", not the
+     * operator's "can't multiply sequence by non-int". */
+    int64_t n;
+    if (!mpy_index_big(vm, args[1], MPY_INDEX_BIG_OVERFLOW, &n)) return MPY_NULL;
+    return list_binop(vm, (mpy_binop)(MPY_BINOP_INPLACE + MPY_BINOP_MUL), args[0], mpy_from_int(n));
+}
+
 static const mpy_method_def list_methods[] = {
     {"append", list_m_append, MPY_METH_DEFAULT},
     {"extend", list_m_extend, MPY_METH_DEFAULT},
@@ -892,6 +907,8 @@ static const mpy_method_def list_methods[] = {
     {"reverse", list_m_reverse, MPY_METH_DEFAULT},
     {"sort", list_m_sort, MPY_METH_DEFAULT},
     {"__reversed__", list_m_reversed, MPY_METH_DEFAULT},
+    {"__iadd__", list_m_iadd, MPY_METH_DEFAULT},
+    {"__imul__", list_m_imul, MPY_METH_DEFAULT},
     {NULL, NULL, 0},
 };
 

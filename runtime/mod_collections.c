@@ -194,7 +194,7 @@ static bool deque_init(mpy_vm *vm, mpy_value self, int argc, const mpy_value *ar
     int64_t maxlen = -1;
     if (!mpy_is_null(a[1]) && !mpy_is_none(a[1])) {
         if (!mpy_is_intlike(vm, a[1])) return mpy_err_msg(vm, MPY_EXC_TypeError, "an integer is required");
-        if (!mpy_index(vm, a[1], &maxlen)) return false;
+        if (!mpy_index_big(vm, a[1], MPY_INDEX_BIG_SSIZE, &maxlen)) return false;
         if (maxlen < 0) return mpy_err_msg(vm, MPY_EXC_ValueError, "maxlen must be non-negative");
     }
     d->maxlen = maxlen;
@@ -301,7 +301,7 @@ static mpy_value dq_rotate(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
 {
     if (!mpy_args_count(vm, "deque.rotate", argc - 1, kw, 0, 1)) return MPY_NULL;
     int64_t n = 1;
-    if (argc > 1 && !mpy_index(vm, args[1], &n)) return MPY_NULL;
+    if (argc > 1 && !mpy_index_big(vm, args[1], MPY_INDEX_BIG_SSIZE, &n)) return MPY_NULL;
     deque *d = SELF;
     if (d->len <= 1) return MPY_NONE;
     int64_t len = (int64_t)d->len;
@@ -359,15 +359,17 @@ static mpy_value dq_count(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple
     return mpy_from_int(n);
 }
 
-/* Index of the first item equal to v in [lo, hi), -1 if none, -2 on error. */
-static int64_t find(mpy_vm *vm, deque *d, mpy_value v, size_t lo, size_t hi)
+/* Index of the first item equal to v in [lo, hi), -1 if none, -2 on error.
+ * A mutation by __eq__ raises `mutated` "deque mutated during iteration":
+ * RuntimeError for index(), but IndexError for remove() in CPython. */
+static int64_t find(mpy_vm *vm, deque *d, mpy_value v, size_t lo, size_t hi, mpy_exc_id mutated)
 {
     uint64_t state = d->state;
     for (size_t i = lo; i < hi && i < d->len; i++) {
         int eq = mpy_eq(vm, *slot_at(d, i), v);
         if (eq < 0) return -2;
         if (d->state != state) {
-            mpy_err_msg(vm, MPY_EXC_RuntimeError, "deque mutated during iteration");
+            mpy_err_msg(vm, mutated, "deque mutated during iteration");
             return -2;
         }
         if (eq) return (int64_t)i;
@@ -381,7 +383,7 @@ static mpy_value dq_index(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple
     deque *d = SELF;
     size_t lo = 0, hi = d->len;
     if (!mpy_seq_bounds(vm, argc - 2, args + 2, d->len, &lo, &hi)) return MPY_NULL;
-    int64_t i = find(vm, d, args[1], lo, hi);
+    int64_t i = find(vm, d, args[1], lo, hi, MPY_EXC_RuntimeError);
     if (i == -2) return MPY_NULL;
     if (i < 0) {
         mpy_value r = mpy_repr(vm, args[1]);
@@ -407,7 +409,7 @@ static mpy_value dq_remove(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
 {
     if (!mpy_args_one(vm, "deque.remove", argc - 1, kw)) return MPY_NULL;
     deque *d = SELF;
-    int64_t i = find(vm, d, args[1], 0, d->len);
+    int64_t i = find(vm, d, args[1], 0, d->len, MPY_EXC_IndexError);
     if (i == -2) return MPY_NULL;
     if (i < 0) {
         mpy_value r = mpy_repr(vm, args[1]);
@@ -423,7 +425,7 @@ static mpy_value dq_insert(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
     if (!mpy_args_tuple(vm, "insert", argc - 1, kw, 2, 2)) return MPY_NULL;
     deque *d = SELF;
     int64_t i;
-    if (!mpy_index(vm, args[1], &i)) return MPY_NULL;
+    if (!mpy_index_big(vm, args[1], MPY_INDEX_BIG_SSIZE, &i)) return MPY_NULL;
     if (d->maxlen >= 0 && (int64_t)d->len >= d->maxlen)
         return mpy_err_fmt_v(vm, MPY_EXC_IndexError, "deque already at its maximum size");
     int64_t n = (int64_t)d->len;
@@ -460,15 +462,17 @@ static mpy_value maxlen_get(mpy_vm *vm, mpy_value self)
 
 static int64_t deque_len(mpy_vm *vm, mpy_value self) { return (int64_t)((deque *)self.u.o)->len; }
 
-/* An index argument: an int, else CPython's sq_item message. */
-static bool item_index(mpy_vm *vm, deque *d, mpy_value key, size_t *out)
+/* An index argument: an int, else CPython's sq_item message.  An int
+ * beyond 64 bits is an IndexError for d[i] but an OverflowError when
+ * storing or deleting (CPython's sq_ass_item path). */
+static bool item_index(mpy_vm *vm, deque *d, mpy_value key, mpy_index_big_err how, size_t *out)
 {
     if (!mpy_is_intlike(vm, key) &&
         mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, key), vm->names.__index__)))
         return mpy_err_fmt(vm, MPY_EXC_TypeError, "sequence index must be integer, not '%s'", mpy_tname(vm, key));
     /* Converted before the length is read: __index__ can resize d. */
     int64_t i;
-    if (!mpy_index(vm, key, &i)) return false;
+    if (!mpy_index_big(vm, key, how, &i)) return false;
     return mpy_seq_index(vm, mpy_from_int(i), d->len, "deque", out);
 }
 
@@ -476,7 +480,7 @@ static mpy_value deque_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
 {
     deque *d = (deque *)self.u.o;
     size_t i;
-    if (!item_index(vm, d, key, &i)) return MPY_NULL;
+    if (!item_index(vm, d, key, MPY_INDEX_BIG_INDEXERROR, &i)) return MPY_NULL;
     return *slot_at(d, i);
 }
 
@@ -484,7 +488,7 @@ static bool deque_setitem(mpy_vm *vm, mpy_value self, mpy_value key, mpy_value v
 {
     deque *d = (deque *)self.u.o;
     size_t i;
-    if (!item_index(vm, d, key, &i)) return false;
+    if (!item_index(vm, d, key, MPY_INDEX_BIG_OVERFLOW, &i)) return false;
     if (mpy_is_null(value)) {
         remove_at(d, i);
     } else {
@@ -496,7 +500,7 @@ static bool deque_setitem(mpy_vm *vm, mpy_value self, mpy_value key, mpy_value v
 static int deque_contains(mpy_vm *vm, mpy_value self, mpy_value item)
 {
     deque *d = (deque *)self.u.o;
-    int64_t i = find(vm, d, item, 0, d->len);
+    int64_t i = find(vm, d, item, 0, d->len, MPY_EXC_RuntimeError);
     return i == -2 ? -1 : i >= 0;
 }
 
@@ -548,7 +552,7 @@ static mpy_value deque_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
             mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, nv), vm->names.__index__)))
             return mpy_notimpl(vm);
         int64_t n;
-        if (!mpy_index(vm, nv, &n)) return MPY_NULL;
+        if (!mpy_index_big(vm, nv, MPY_INDEX_BIG_OVERFLOW, &n)) return MPY_NULL;
         deque *src = (deque *)dv.u.o;
         deque *r = inplace && a_is ? src : like(vm, dv);
         if (!r) return MPY_NULL;
@@ -649,6 +653,22 @@ static const mpy_type_spec deque_rev_iter_spec = {
     .methods = iter_methods,
 };
 
+/* d += x and d *= n as methods (deque.__iadd__(d, x) ...), which the
+ * generic slot wrappers of runtime/class.c do not provide. */
+static mpy_value dq_iadd(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_binary_dunder_args(vm, "__iadd__", argc, kw)) return MPY_NULL;
+    return deque_binop(vm, (mpy_binop)(MPY_BINOP_INPLACE + MPY_BINOP_ADD), args[0], args[1]);
+}
+
+static mpy_value dq_imul(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_binary_dunder_args(vm, "__imul__", argc, kw)) return MPY_NULL;
+    int64_t n; /* PyNumber_AsSsize_t: TypeError for a non-int, not NotImplemented */
+    if (!mpy_index_big(vm, args[1], MPY_INDEX_BIG_OVERFLOW, &n)) return MPY_NULL;
+    return deque_binop(vm, (mpy_binop)(MPY_BINOP_INPLACE + MPY_BINOP_MUL), args[0], mpy_from_int(n));
+}
+
 static const mpy_method_def deque_methods[] = {
     {"append", dq_append, 0},
     {"appendleft", dq_appendleft, 0},
@@ -667,6 +687,8 @@ static const mpy_method_def deque_methods[] = {
     {"remove", dq_remove, 0},
     {"__reversed__", dq_reversed, 0},
     {"__reduce__", dq_reduce, 0},
+    {"__iadd__", dq_iadd, 0},
+    {"__imul__", dq_imul, 0},
     {NULL, NULL, 0},
 };
 

@@ -74,9 +74,7 @@ static void *alloc_over(mpy_vm *vm, mpy_type *type, size_t size, mpy_value itera
  * OverflowError beyond int64 as CPython's Py_ssize_t conversion. */
 static bool size_arg(mpy_vm *vm, mpy_value v, int64_t *out)
 {
-    if (!mpy_is_smallint(v) && mpy_is_intlike(vm, v) && v.tag != MPY_TAG_BOOL)
-        return mpy_err_msg(vm, MPY_EXC_OverflowError, "Python int too large to convert to C ssize_t");
-    return mpy_index(vm, v, out);
+    return mpy_index_big(vm, v, MPY_INDEX_BIG_SSIZE, out);
 }
 
 static size_t *new_indices(mpy_vm *vm, size_t n)
@@ -522,6 +520,10 @@ static mpy_tuple *pool_and_r(mpy_vm *vm, const char *fname, int argc, const mpy_
 {
     mpy_value a[2];
     if (!mpy_args_parse(vm, fname, argc, args, kw, r_optional ? "iterable,r=" : "iterable,r", a)) return NULL;
+    /* combinations' r is an Argument Clinic Py_ssize_t, converted before
+     * the body runs iter(iterable); permutations converts its optional r
+     * itself, after the pool.  The sign is checked after both. */
+    if (!r_optional && !size_arg(vm, a[1], r)) return NULL;
     mpy_tuple *pool = mpy_tuple_from_iter(vm, a[0]);
     if (!pool) return NULL;
     if (mpy_is_null(a[1]) || (r_optional && mpy_is_none(a[1]))) {
@@ -529,7 +531,7 @@ static mpy_tuple *pool_and_r(mpy_vm *vm, const char *fname, int argc, const mpy_
         return pool;
     }
     if (r_optional && !mpy_is_intlike(vm, a[1])) return mpy_err_msg(vm, MPY_EXC_TypeError, "Expected int as r"), NULL;
-    if (!size_arg(vm, a[1], r)) return NULL;
+    if (r_optional && !size_arg(vm, a[1], r)) return NULL;
     if (*r < 0) return mpy_err_msg(vm, MPY_EXC_ValueError, "r must be non-negative"), NULL;
     return pool;
 }

@@ -213,6 +213,22 @@ bool mpy_no_kwargs(mpy_vm *vm, const char *fname, mpy_tuple *kw)
     return true;
 }
 
+bool mpy_slice_arg(mpy_vm *vm, mpy_value v, int64_t *out)
+{
+    if (mpy_is_null(v) || mpy_is_none(v)) return true;
+    if (mpy_is_smallint(v)) { *out = v.u.i; return true; }
+    if (mpy_is_intlike(vm, v)) return clamp_intlike(vm, v, out);
+    mpy_value m = mpy_type_lookup(vm, mpy_typeof(vm, v), vm->names.__index__);
+    if (mpy_is_null(m))
+        return mpy_err_msg(vm, MPY_EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+    /* __index__ may return a big int: that clamps too. */
+    mpy_value r = mpy_call1(vm, m, v);
+    if (mpy_is_null(r)) return false;
+    if (!mpy_is_intlike(vm, r))
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "__index__ returned non-int (type %s)", mpy_tname(vm, r));
+    return clamp_intlike(vm, r, out);
+}
+
 /* start/stop arguments of index(): clamped like slice bounds. */
 bool mpy_seq_bounds(mpy_vm *vm, int argc, const mpy_value *args, size_t len, size_t *lo, size_t *hi)
 {
@@ -226,7 +242,7 @@ bool mpy_seq_bounds(mpy_vm *vm, int argc, const mpy_value *args, size_t len, siz
             if (!clamp_intlike(vm, v, dst)) return false;
         } else if (mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, v), vm->names.__index__)))
             return mpy_err_msg(vm, MPY_EXC_TypeError, "slice indices must be integers or have an __index__ method");
-        else if (!mpy_index(vm, v, dst)) return false;
+        else if (!mpy_slice_arg(vm, v, dst)) return false; /* __index__, clamped */
     }
     int64_t n = (int64_t)len;
     if (start < 0) { start += n; if (start < 0) start = 0; }
@@ -237,6 +253,13 @@ bool mpy_seq_bounds(mpy_vm *vm, int argc, const mpy_value *args, size_t len, siz
     return true;
 }
 
+
+bool mpy_binary_dunder_args(mpy_vm *vm, const char *name, int argc, mpy_tuple *kw)
+{
+    if (kw && kw->len) return mpy_err_fmt(vm, MPY_EXC_TypeError, "wrapper %s() takes no keyword arguments", name);
+    if (argc != 2) return mpy_err_fmt(vm, MPY_EXC_TypeError, "expected 1 argument, got %d", argc - 1);
+    return true;
+}
 
 bool mpy_init_noop(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args, mpy_tuple *kw) { return true; }
 
@@ -250,14 +273,8 @@ bool mpy_seq_repeat_count(mpy_vm *vm, mpy_value n, int64_t *out, bool *notimpl)
     *notimpl = false;
     mpy_type *t = mpy_typeof(vm, n);
     if (mpy_is_smallint(n) || !mpy_is_null(mpy_type_lookup(vm, t, vm->names.__index__))) {
-        if (mpy_index(vm, n, out)) return true;
-        /* mpy_index reports an int beyond 64 bits as IndexError (right for
-         * subscripts); as a repeat count CPython raises OverflowError. */
-        if (mpy_is_sub(vm, n, MPY_TYPE_INT) && mpy_err_matches(vm, MPY_EXC_IndexError)) {
-            mpy_err_clear(vm);
-            mpy_err_msg(vm, MPY_EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
-        }
-        return false;
+        /* As a repeat count CPython raises OverflowError beyond 64 bits. */
+        return mpy_index_big(vm, n, MPY_INDEX_BIG_OVERFLOW, out);
     }
     if ((t->flags & MPY_TF_HEAP) && t->slots.binop) { *notimpl = true; return false; }
     return mpy_err_fmt(vm, MPY_EXC_TypeError, "can't multiply sequence by non-int of type '%s'", mpy_type_name(t));

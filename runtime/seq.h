@@ -26,6 +26,12 @@ bool mpy_slice_indices(mpy_vm *vm, mpy_value slice, size_t len, mpy_slice_ix *ou
 bool mpy_slice_unpack(mpy_vm *vm, mpy_value slice, int64_t *start, int64_t *stop, int64_t *step);
 /* PySlice_AdjustIndices on unpacked values; returns the item count. */
 int64_t mpy_slice_adjust(int64_t len, int64_t *start, int64_t *stop, int64_t step);
+/* One start/end argument of find()/count()/startswith() style methods,
+ * CPython's _PyEval_SliceIndex: NULL or None keeps *out, an int beyond 64
+ * bits clamps to the int64 range, anything else needs __index__
+ * (TypeError "slice indices must be integers or None or have an __index__
+ * method"). */
+bool mpy_slice_arg(mpy_vm *vm, mpy_value v, int64_t *out);
 /* The optional start/stop arguments of index() methods (args[0..argc)),
  * clamped to [0, len] like slice bounds. */
 bool mpy_seq_bounds(mpy_vm *vm, int argc, const mpy_value *args, size_t len, size_t *lo, size_t *hi);
@@ -75,6 +81,11 @@ bool mpy_no_kwargs(mpy_vm *vm, const char *fname, mpy_tuple *kw);
 /* The init slot of types whose new_ consumes the arguments (tuple, range,
  * frozenset, zip ...): CPython's object.__init__ accepts them then. */
 bool mpy_init_noop(mpy_vm *vm, mpy_value self, int argc, const mpy_value *args, mpy_tuple *kw);
+/* The argument check of CPython's binary slot wrappers (wrap_binaryfunc),
+ * for the in-place dunders (__iadd__, __ior__ ...) that a built-in type
+ * defines as methods: no keywords and exactly one argument after self
+ * (argc counts self).  False with TypeError set. */
+bool mpy_binary_dunder_args(mpy_vm *vm, const char *name, int argc, mpy_tuple *kw);
 /* The count operand n of `seq * n` (str, bytes, list, tuple): false with the error
  * set, or with *notimpl set when the operation should be NotImplemented. */
 bool mpy_seq_repeat_count(mpy_vm *vm, mpy_value n, int64_t *out, bool *notimpl);

@@ -891,6 +891,33 @@ static mpy_value set_m_isdisjoint(mpy_vm *vm, int argc, const mpy_value *args, m
     }
 }
 
+/* s |= t, s &= t, s -= t, s ^= t as methods (set.__ior__(s, t) ...): the
+ * generic slot wrappers of runtime/class.c have no in-place forms.  They
+ * update s and return it, or NotImplemented when t is not a set. */
+static mpy_value set_inplace(mpy_vm *vm, const char *name, mpy_binop op, int argc, const mpy_value *args,
+                             mpy_tuple *kw)
+{
+    if (!mpy_binary_dunder_args(vm, name, argc, kw)) return MPY_NULL;
+    return set_binop(vm, (mpy_binop)(MPY_BINOP_INPLACE + op), args[0], args[1]);
+}
+
+static mpy_value set_m_ior(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return set_inplace(vm, "__ior__", MPY_BINOP_OR, argc, args, kw);
+}
+static mpy_value set_m_iand(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return set_inplace(vm, "__iand__", MPY_BINOP_AND, argc, args, kw);
+}
+static mpy_value set_m_isub(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return set_inplace(vm, "__isub__", MPY_BINOP_SUB, argc, args, kw);
+}
+static mpy_value set_m_ixor(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return set_inplace(vm, "__ixor__", MPY_BINOP_XOR, argc, args, kw);
+}
+
 static const mpy_method_def set_methods[] = {
     {"add", set_m_add, MPY_METH_DEFAULT},
     {"remove", set_m_remove, MPY_METH_DEFAULT},
@@ -909,6 +936,10 @@ static const mpy_method_def set_methods[] = {
     {"issubset", set_m_issubset, MPY_METH_DEFAULT},
     {"issuperset", set_m_issuperset, MPY_METH_DEFAULT},
     {"isdisjoint", set_m_isdisjoint, MPY_METH_DEFAULT},
+    {"__ior__", set_m_ior, MPY_METH_DEFAULT},
+    {"__iand__", set_m_iand, MPY_METH_DEFAULT},
+    {"__isub__", set_m_isub, MPY_METH_DEFAULT},
+    {"__ixor__", set_m_ixor, MPY_METH_DEFAULT},
     {NULL, NULL, 0},
 };
 

@@ -25,6 +25,7 @@
 #include "runtime/format.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/seq.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -235,11 +236,7 @@ static bool want_str_clinic(mpy_vm *vm, mpy_value v, const char *fmt)
 /* An integer argument through __index__ (clinic's "ssize_t" converter). */
 static bool want_index(mpy_vm *vm, mpy_value v, int64_t *out)
 {
-    if (mpy_is_smallint(v)) { *out = v.u.i; return true; }
-    if (mpy_is_intlike(vm, v))
-        return mpy_err_msg(vm, MPY_EXC_OverflowError, "Python int too large to convert to C ssize_t");
-    if (mpy_is_float(v)) return mpy_err_msg(vm, MPY_EXC_TypeError, "'float' object cannot be interpreted as an integer");
-    return mpy_index(vm, v, out);
+    return mpy_index_big(vm, v, MPY_INDEX_BIG_SSIZE, out);
 }
 
 /* CPython's ADJUST_INDICES for find/count/startswith: start/end (None or
@@ -247,19 +244,11 @@ static bool want_index(mpy_vm *vm, mpy_value v, int64_t *out)
  * index.  *empty is set when start > len (nothing can match, not even ""). */
 static bool slice_arg(mpy_vm *vm, mpy_value v, int64_t *out)
 {
-    if (mpy_is_null(v) || mpy_is_none(v)) return true;
-    if (mpy_is_smallint(v)) { *out = v.u.i; return true; }
-    if (mpy_is_null(mpy_type_lookup(vm, mpy_typeof(vm, v), vm->names.__index__)))
-        return mpy_err_msg(vm, MPY_EXC_TypeError,
-                           "slice indices must be integers or None or have an __index__ method");
-    if (mpy_is_intlike(vm, v) && !mpy_is_smallint(v)) {
-        /* A big index clamps, as CPython's _PyEval_SliceIndex does. */
-        mpy_value neg = mpy_compare(vm, v, mpy_from_int(0), MPY_CMP_LT);
-        if (mpy_is_null(neg)) return false;
-        *out = mpy_as_bool(neg) ? INT64_MIN / 2 : INT64_MAX / 2;
-        return true;
-    }
-    return mpy_index(vm, v, out);
+    if (!mpy_slice_arg(vm, v, out)) return false;
+    /* Halved so that adding the length cannot overflow. */
+    if (*out < INT64_MIN / 2) *out = INT64_MIN / 2;
+    if (*out > INT64_MAX / 2) *out = INT64_MAX / 2;
+    return true;
 }
 
 typedef struct range {
@@ -1054,7 +1043,17 @@ static mpy_value str_expandtabs(mpy_vm *vm, int argc, const mpy_value *args, mpy
     mpy_value a[1];
     if (!mpy_str_args(vm, "expandtabs", MPY_ARGS_KW, argc - 1, args + 1, kw, 0, 1, kwl, a)) return MPY_NULL;
     int64_t tab = 8;
-    if (!mpy_is_null(a[0]) && !want_index(vm, a[0], &tab)) return MPY_NULL;
+    /* tabsize is a C int in CPython. */
+    if (!mpy_is_null(a[0]) && !mpy_index_big(vm, a[0], MPY_INDEX_BIG_SSIZE, &tab)) {
+        if (mpy_err_matches(vm, MPY_EXC_OverflowError)) {
+            mpy_err_clear(vm);
+            tab = INT64_MAX;
+        } else {
+            return MPY_NULL;
+        }
+    }
+    if (tab > INT32_MAX || tab < INT32_MIN)
+        return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "Python int too large to convert to C int");
     mpy_str *s = S(args[0]);
     if (!memchr(s->data, '\t', s->len)) return ret(mpy_str_exact(vm, s));
     mpy_textbuf b;

@@ -167,7 +167,11 @@ def tee(*args):
     iterable = args[0]
     n = args[1] if len(args) > 1 else 2
     if not isinstance(n, int):
-        raise TypeError("'%s' object cannot be interpreted as an integer" % type(n).__name__)
+        if not hasattr(type(n), '__index__'):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(n).__name__)
+        n = type(n).__index__(n)
+    if not -2**63 <= n < 2**63:  # CPython's Py_ssize_t conversion
+        raise OverflowError('Python int too large to convert to C ssize_t')
     if n < 0:
         raise ValueError('n must be >= 0')
     if n == 0:
