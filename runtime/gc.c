@@ -110,7 +110,9 @@ static bool grow_objs(mpy_vm *vm)
     return true;
 }
 
-void *mpy_obj_alloc(mpy_vm *vm, mpy_type *type, size_t size)
+void *mpy_obj_alloc(mpy_vm *vm, mpy_type *type, size_t size) { return mpy_obj_alloc_part(vm, type, size, size); }
+
+void *mpy_obj_alloc_part(mpy_vm *vm, mpy_type *type, size_t size, size_t zeroed)
 {
     mpy_obj *o;
     if (mpy_pool_small(size)) {
@@ -141,7 +143,7 @@ void *mpy_obj_alloc(mpy_vm *vm, mpy_type *type, size_t size)
         mpy_err_nomem(vm);
         return NULL;
     }
-    memset(o, 0, size);
+    memset(o, 0, zeroed);
     o->type = type;
     o->size = (uint32_t)size;
     vm->objs[vm->nobjs++] = o;

@@ -89,7 +89,7 @@ static mpy_value from_bn(mpy_vm *vm, mpy_bn *b)
         mpy_err_nomem(vm);
         return MPY_NULL;
     }
-    mpy_bigint *o = mpy_obj_alloc(vm, vm->types[MPY_TYPE_INT], sizeof *o + b->len * sizeof(uint32_t));
+    mpy_bigint *o = mpy_obj_alloc_part(vm, vm->types[MPY_TYPE_INT], sizeof *o + b->len * sizeof(uint32_t), sizeof *o);
     if (o) {
         o->sign = b->sign;
         o->len = (uint32_t)b->len;

@@ -376,6 +376,10 @@ const char *mpy_tname(mpy_vm *vm, mpy_value v);
  * zero-filled, with its type set.  NULL with MemoryError pending when the
  * allocator fails or the VM's memory cap is reached.  Never collects. */
 MPY_MUST_CHECK void *mpy_obj_alloc(mpy_vm *vm, mpy_type *type, size_t size);
+/* The same with only the first `zeroed` bytes cleared (>= the header and
+ * every field the collector reads), for an object whose tail of plain
+ * data the caller fills at once (a big int's limbs). */
+MPY_MUST_CHECK void *mpy_obj_alloc_part(mpy_vm *vm, mpy_type *type, size_t size, size_t zeroed);
 /* Raw memory owned by objects (item arrays, string buffers): the VM's one
  * allocation function, counted against the cap.  realloc(p, old, 0) frees.
  * NULL with MemoryError pending on failure (nothing is freed then). */
