@@ -6,12 +6,16 @@
  * VM's chunk stack or inside a generator and die with the call, so a
  * Python-visible frame is a snapshot taken when it is asked for: code,
  * globals, optional locals mapping and the current line.  f_back is None
- * (the caller chain is not exposed yet).
+ * for a generator's frame; the frames of the running call stack
+ * (_minipy.getframe, for the traceback module) are snapshotted together,
+ * each with its caller's snapshot as f_back.  A traceback entry's frame
+ * (_minipy.tb_frame) knows only its code and line: f_globals is {}.
  */
 #include <string.h>
 
 #include "vm/state.h"
 #include "vm/code.h"
+#include "vm/frame.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/str.h"
@@ -22,6 +26,7 @@ typedef struct mpy_frameobj {
     mpy_dict *globals;
     mpy_value locals; /* MPY_NULL: not captured (f_locals is then {}) */
     int lineno;
+    mpy_value back;   /* the caller's snapshot, MPY_NULL: None */
 } mpy_frameobj;
 
 mpy_value mpy_frameobj_new(mpy_vm *vm, mpy_code *code, mpy_dict *globals, mpy_value locals, int lineno);
@@ -30,6 +35,7 @@ mpy_value mpy_frameobj_new(mpy_vm *vm, mpy_code *code, mpy_dict *globals, mpy_va
 {
     mpy_frameobj *f = mpy_obj_alloc(vm, vm->types[MPY_TYPE_FRAME], sizeof *f);
     if (!f) return MPY_NULL;
+    f->back = MPY_NULL;
     f->code = code;
     f->globals = globals;
     f->locals = locals;
@@ -45,6 +51,7 @@ static void frameobj_trace(mpy_vm *vm, mpy_obj *o)
     mpy_gc_mark_obj(vm, (mpy_obj *)f->code);
     mpy_gc_mark_obj(vm, (mpy_obj *)f->globals);
     mpy_gc_mark(vm, f->locals);
+    mpy_gc_mark(vm, f->back);
 }
 
 /* <frame at 0x..., file 'x.py', line 3, code f> as CPython. */
@@ -58,9 +65,48 @@ static mpy_value frameobj_repr(mpy_vm *vm, mpy_value self)
 }
 
 static mpy_value frameobj_code(mpy_vm *vm, mpy_value self) { return mpy_from_obj(as_frame(self)->code); }
-static mpy_value frameobj_globals(mpy_vm *vm, mpy_value self) { return mpy_from_obj(as_frame(self)->globals); }
+static mpy_value frameobj_globals(mpy_vm *vm, mpy_value self)
+{
+    if (as_frame(self)->globals) return mpy_from_obj(as_frame(self)->globals);
+    mpy_dict *d = mpy_dict_new(vm);
+    return d ? mpy_from_obj(d) : MPY_NULL;
+}
 static mpy_value frameobj_lineno(mpy_vm *vm, mpy_value self) { return mpy_from_int(as_frame(self)->lineno); }
-static mpy_value frameobj_back(mpy_vm *vm, mpy_value self) { return MPY_NONE; }
+static mpy_value frameobj_back(mpy_vm *vm, mpy_value self)
+{
+    mpy_value b = as_frame(self)->back;
+    return mpy_is_null(b) ? MPY_NONE : b;
+}
+
+static int frame_line(mpy_frame *f)
+{
+    mpy_code *co = f->code;
+    uint32_t pc = (uint32_t)(f->ip - co->code);
+    int line = mpy_code_line(co, pc ? pc - 1 : 0);
+    return line < 0 ? co->firstlineno : line;
+}
+
+mpy_value mpy_frameobj_stack(mpy_vm *vm, int depth);
+
+/* Snapshot of the running frame `depth` calls out from the innermost one
+ * (0: the Python code that called the native function asking), with its
+ * callers as the f_back chain; ValueError past the outermost frame. */
+mpy_value mpy_frameobj_stack(mpy_vm *vm, int depth)
+{
+    mpy_frame *f = vm->frame;
+    for (; f && depth > 0; depth--) f = f->prev;
+    if (!f || depth < 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "call stack is not deep enough");
+    mpy_value first = MPY_NULL;
+    mpy_frameobj *last = NULL;
+    for (; f; f = f->prev) {
+        mpy_value o = mpy_frameobj_new(vm, f->code, f->globals, f->locals, frame_line(f));
+        if (mpy_is_null(o)) return MPY_NULL;
+        if (last) last->back = o;
+        else first = o;
+        last = as_frame(o);
+    }
+    return first;
+}
 
 static mpy_value frameobj_locals(mpy_vm *vm, mpy_value self)
 {

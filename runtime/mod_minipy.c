@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vm/state.h"
+#include "vm/code.h"
 #include "vm/errors.h"
 #include "parser/parse.h"
 #include "runtime/abstract.h"
@@ -135,20 +136,74 @@ static const mpy_type_spec verdicts_spec = {
     .methods = verdicts_methods,
 };
 
-/* _minipy.format_exception(exc, tb, chain): the joined text of
- * traceback.format_exception(type(exc), exc, tb, chain=chain); tb is a
- * traceback or None.  vm/errors.c formats, so that these reports and the
+/* _minipy.format_exception(exc, tb, chain[, limit]): the joined text of
+ * traceback.format_exception(type(exc), exc, tb, limit, chain); tb is a
+ * traceback or None, limit an int or None (sys.tracebacklimit is the
+ * caller's business).  vm/errors.c formats, so that these reports and the
  * ones of uncaught exceptions cannot drift apart. */
 static mpy_value minipy_format_exception(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    if (!mpy_args_count(vm, "format_exception", argc, kw, 3, 3)) return MPY_NULL;
+    if (!mpy_args_count(vm, "format_exception", argc, kw, 3, 4)) return MPY_NULL;
     if (!mpy_is_none(args[1]) && !mpy_is_type(vm, args[1], MPY_TYPE_TRACEBACK))
         return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "format_exception() tb must be a traceback or None, not %s",
                              mpy_tname(vm, args[1]));
     int chain = mpy_truth(vm, args[2]);
     if (chain < 0) return MPY_NULL;
-    mpy_str *s = mpy_format_exception(vm, args[0], args[1], chain != 0);
+    int limit = MPY_TB_NO_LIMIT;
+    if (argc > 3 && !mpy_is_none(args[3])) {
+        if (args[3].tag != MPY_TAG_INT && args[3].tag != MPY_TAG_BOOL)
+            return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "format_exception() limit must be a small int or None");
+        int64_t n = mpy_as_int(args[3]);
+        limit = n > 1000000000 ? 1000000000 : n < -1000000000 ? -1000000000 : (int)n;
+    }
+    mpy_str *s = mpy_format_exception_limit(vm, args[0], args[1], chain != 0, limit);
     return s ? mpy_from_obj(s) : MPY_NULL;
+}
+
+/* _minipy.format_frames(entries): StackSummary.format's text for a list of
+ * (filename, lineno, name, line) tuples of str, from vm/errors.c as the
+ * traceback printer's own. */
+static mpy_value minipy_format_frames(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_args_one(vm, "format_frames", argc, kw)) return MPY_NULL;
+    mpy_str *s = mpy_format_stack_entries(vm, args[0]);
+    return s ? mpy_from_obj(s) : MPY_NULL;
+}
+
+/* _minipy.source_line(filename, lineno): the source line the traceback
+ * printer shows for that place, stripped; "" when there is none. */
+static mpy_value minipy_source_line(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_args_count(vm, "source_line", argc, kw, 2, 2)) return MPY_NULL;
+    int64_t n = args[1].tag == MPY_TAG_INT ? mpy_as_int(args[1]) : 0;
+    if (!mpy_is_sub(vm, args[0], MPY_TYPE_STR)) n = 0;
+    if (n < 1 || n > 2000000000) n = 0;
+    mpy_str *s = mpy_source_line(vm, n ? mpy_as_str(args[0])->data : NULL, (int)n);
+    return s ? mpy_from_obj(s) : MPY_NULL;
+}
+
+mpy_value mpy_frameobj_stack(mpy_vm *vm, int depth);
+mpy_value mpy_frameobj_new(mpy_vm *vm, mpy_code *code, mpy_dict *globals, mpy_value locals, int lineno);
+
+/* _minipy.getframe(depth): sys._getframe(depth) as seen from the Python
+ * function that calls it: a snapshot of the call stack (runtime/frameobj.c). */
+static mpy_value minipy_getframe(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_args_one(vm, "getframe", argc, kw)) return MPY_NULL;
+    if (args[0].tag != MPY_TAG_INT) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "getframe() depth must be an int");
+    int64_t n = mpy_as_int(args[0]);
+    return mpy_frameobj_stack(vm, n < 0 ? 0 : n > 1000000000 ? 1000000000 : (int)n);
+}
+
+/* _minipy.tb_frame(tb): a frame for a traceback entry (its code and line;
+ * f_back None, f_globals and f_locals empty). */
+static mpy_value minipy_tb_frame(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_args_one(vm, "tb_frame", argc, kw)) return MPY_NULL;
+    if (!mpy_is_type(vm, args[0], MPY_TYPE_TRACEBACK))
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "tb_frame() expects a traceback");
+    mpy_traceback *tb = (mpy_traceback *)args[0].u.o;
+    return mpy_frameobj_new(vm, (mpy_code *)tb->code, NULL, MPY_NULL, tb->line);
 }
 
 /* _minipy.format_exception_only(exc): the joined text of
@@ -164,6 +219,10 @@ static const mpy_method_def minipy_functions[] = {
     {"incomplete", minipy_incomplete, 0},
     {"format_exception", minipy_format_exception, 0},
     {"format_exception_only", minipy_format_exception_only, 0},
+    {"format_frames", minipy_format_frames, 0},
+    {"source_line", minipy_source_line, 0},
+    {"getframe", minipy_getframe, 0},
+    {"tb_frame", minipy_tb_frame, 0},
     {NULL, NULL, 0},
 };
 

@@ -9,6 +9,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vm/state.h"
@@ -18,6 +19,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/modules.h"
 #include "runtime/str.h"
@@ -136,29 +138,93 @@ static void repeated(buf *b, int count)
     buf_printf(b, "  [Previous line repeated %d more time%s]\n", count, count > 1 ? "s" : "");
 }
 
-static void format_traceback(mpy_vm *vm, buf *b, mpy_traceback *tb)
+/* One entry of a stack listing: file, line number (as text, so that the
+ * traceback module can show whatever its FrameSummary holds), function and
+ * source line (NULL: read it from the file). */
+typedef struct tb_entry {
+    const char *file, *lineno, *name, *src;
+    char num[16]; /* lineno's text when the entry owns it */
+} tb_entry;
+
+/* StackSummary.format: the entries, oldest first, with runs of identical
+ * ones (plain recursion) cut after RECURSIVE_CUTOFF. */
+static void format_entries(buf *b, const tb_entry *e, size_t n)
 {
-    if (!tb) return;
-    buf_puts(b, "Traceback (most recent call last):\n");
-    const char *last_file = NULL, *last_name = NULL;
-    int last_line = -2, count = 0;
-    for (; tb; tb = tb->next) {
-        mpy_code *co = (mpy_code *)tb->code;
-        const char *file = co && co->filename ? co->filename->data : "<unknown>";
-        const char *name = co && co->name ? co->name->data : "?";
-        if (!last_file || strcmp(file, last_file) != 0 || strcmp(name, last_name) != 0 || tb->line != last_line) {
+    const char *last_file = NULL, *last_name = NULL, *last_line = NULL;
+    int count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!last_file || strcmp(e[i].file, last_file) != 0 || strcmp(e[i].name, last_name) != 0 ||
+            strcmp(e[i].lineno, last_line) != 0) {
             repeated(b, count);
-            last_file = file;
-            last_name = name;
-            last_line = tb->line;
+            last_file = e[i].file;
+            last_name = e[i].name;
+            last_line = e[i].lineno;
             count = 0;
         }
         if (++count > RECURSIVE_CUTOFF) continue;
-        buf_printf(b, "  File \"%s\", line %d, in %s\n", file, tb->line, name);
-        char src[1024];
-        if (source_line(file, tb->line, src, sizeof src)) buf_printf(b, "    %s\n", src);
+        buf_printf(b, "  File \"%s\", line %s, in %s\n", e[i].file, e[i].lineno, e[i].name);
+        if (e[i].src) {
+            /* Given by the caller: shown stripped, as FrameSummary.line. */
+            const char *s = e[i].src, *t = s + strlen(s);
+            while (*s == ' ' || *s == '\t' || *s == '\f' || *s == '\n' || *s == '\r' || *s == '\v') s++;
+            while (t > s && (t[-1] == ' ' || t[-1] == '\t' || t[-1] == '\f' || t[-1] == '\n' || t[-1] == '\r' ||
+                             t[-1] == '\v'))
+                t--;
+            if (t > s) {
+                buf_puts(b, "    ");
+                buf_add(b, s, (size_t)(t - s));
+                buf_puts(b, "\n");
+            }
+        } else {
+            char src[1024];
+            if (!strchr(e[i].lineno, '-') && source_line(e[i].file, atoi(e[i].lineno), src, sizeof src))
+                buf_printf(b, "    %s\n", src);
+        }
     }
     repeated(b, count);
+}
+
+/* Which entries of a listing of n a limit keeps: limit >= 0 the first
+ * `limit`, < 0 the last -limit, MPY_TB_NO_LIMIT all of them. */
+static void limit_range(size_t n, int limit, size_t *from, size_t *to)
+{
+    *from = 0;
+    *to = n;
+    if (limit == MPY_TB_NO_LIMIT) return;
+    if (limit >= 0) {
+        if ((size_t)limit < n) *to = (size_t)limit;
+    } else if ((size_t)-(long)limit < n) {
+        *from = n - (size_t)-(long)limit;
+    }
+}
+
+static void format_traceback(mpy_vm *vm, buf *b, mpy_traceback *tb, int limit)
+{
+    size_t n = 0;
+    for (mpy_traceback *t = tb; t; t = t->next) n++;
+    size_t from, to;
+    limit_range(n, limit, &from, &to);
+    if (from >= to) return;
+    tb_entry *e = mpy_mem_realloc(vm, NULL, 0, (to - from) * sizeof *e);
+    if (!e) {
+        mpy_err_clear(vm);
+        b->failed = true;
+        return;
+    }
+    size_t i = 0, k = 0;
+    for (; tb; tb = tb->next, i++) {
+        if (i < from || i >= to) continue;
+        mpy_code *co = (mpy_code *)tb->code;
+        snprintf(e[k].num, sizeof e[k].num, "%d", tb->line);
+        e[k].file = co && co->filename ? co->filename->data : "<unknown>";
+        e[k].name = co && co->name ? co->name->data : "?";
+        e[k].lineno = e[k].num;
+        e[k].src = NULL;
+        k++;
+    }
+    buf_puts(b, "Traceback (most recent call last):\n");
+    format_entries(b, e, k);
+    mpy_mem_free(vm, e, (to - from) * sizeof *e);
 }
 
 /* The SyntaxError block: file/line header, the source line and a caret. */
@@ -388,12 +454,12 @@ static void format_notes(mpy_vm *vm, buf *b, mpy_value exc)
 
 /* One exception: its traceback (tb: a traceback object, None for none,
  * MPY_NULL for exc.__traceback__), then the exception-only part. */
-static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb, bool suggest)
+static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb, int limit, bool suggest)
 {
     mpy_type *t = mpy_typeof(vm, exc);
     bool is_exc = mpy_is_obj(exc) && (t->flags & MPY_TF_EXCEPTION);
-    if (mpy_is_null(tb) && is_exc) format_traceback(vm, b, mpy_as_exc(exc)->traceback);
-    else if (!mpy_is_null(tb) && mpy_is_type(vm, tb, MPY_TYPE_TRACEBACK)) format_traceback(vm, b, (mpy_traceback *)tb.u.o);
+    if (mpy_is_null(tb) && is_exc) format_traceback(vm, b, mpy_as_exc(exc)->traceback, limit);
+    else if (!mpy_is_null(tb) && mpy_is_type(vm, tb, MPY_TYPE_TRACEBACK)) format_traceback(vm, b, (mpy_traceback *)tb.u.o, limit);
     if (is_exc && mpy_type_is_sub(t, vm->exc_types[MPY_EXC_SyntaxError])) format_syntax_error(vm, b, exc);
     format_type_name(vm, b, t);
     mpy_value s;
@@ -423,19 +489,34 @@ static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb, bool sug
  * suggest: add "Did you mean" hints, which CPython 3.11 prints from its C
  * formatter (uncaught exceptions, sys.excepthook) but not from the
  * traceback module. */
-static void format_chain(mpy_vm *vm, buf *b, mpy_value exc, int depth, mpy_value tb, bool chain, bool suggest)
+static void format_chain(mpy_vm *vm, buf *b, mpy_value exc, int depth, mpy_value tb, bool chain, int limit,
+                         bool suggest)
 {
     if (chain && depth < 100 && mpy_is_obj(exc) && (mpy_typeof(vm, exc)->flags & MPY_TF_EXCEPTION)) {
         mpy_exc *e = mpy_as_exc(exc);
         if (!mpy_is_null(e->cause) && !mpy_is_none(e->cause)) {
-            format_chain(vm, b, e->cause, depth + 1, MPY_NULL, true, suggest);
+            format_chain(vm, b, e->cause, depth + 1, MPY_NULL, true, limit, suggest);
             buf_puts(b, "\nThe above exception was the direct cause of the following exception:\n\n");
         } else if (!mpy_is_null(e->context) && !mpy_is_none(e->context) && !e->suppress_context) {
-            format_chain(vm, b, e->context, depth + 1, MPY_NULL, true, suggest);
+            format_chain(vm, b, e->context, depth + 1, MPY_NULL, true, limit, suggest);
             buf_puts(b, "\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
-    format_one(vm, b, exc, tb, suggest);
+    format_one(vm, b, exc, tb, limit, suggest);
+}
+
+/* The limit of CPython's own printer: sys.tracebacklimit, when it is an
+ * int, keeps the last that many entries of each traceback (none when it
+ * is not positive). */
+static int printer_limit(mpy_vm *vm)
+{
+    mpy_value v = mpy_dict_get_cstr(vm, ((mpy_module *)vm->sys)->dict, "tracebacklimit");
+    if (mpy_is_null(v) || !mpy_is_sub(vm, v, MPY_TYPE_INT)) return MPY_TB_NO_LIMIT;
+    if (v.tag != MPY_TAG_INT && v.tag != MPY_TAG_BOOL)
+        return mpy_is_type(vm, v, MPY_TYPE_INT) && ((mpy_bigint *)v.u.o)->sign < 0 ? 0 : MPY_TB_NO_LIMIT;
+    int64_t n = mpy_as_int(v);
+    if (n <= 0) return 0;
+    return n >= 1000000 ? MPY_TB_NO_LIMIT : -(int)n;
 }
 
 void mpy_print_exception_value(mpy_vm *vm, mpy_value exc)
@@ -443,7 +524,7 @@ void mpy_print_exception_value(mpy_vm *vm, mpy_value exc)
     mpy_value saved = vm->exc;
     vm->exc = MPY_NULL;
     buf b = {vm, NULL, 0, 0, false};
-    format_chain(vm, &b, exc, 0, MPY_NULL, true, true);
+    format_chain(vm, &b, exc, 0, MPY_NULL, true, printer_limit(vm), true);
     if (b.len && !mpy_sys_write(vm, MPY_STDERR, b.p, b.len)) {
         mpy_err_clear(vm);
         if (vm->config.write) vm->config.write(vm, MPY_STDERR, b.p, b.len);
@@ -454,12 +535,12 @@ void mpy_print_exception_value(mpy_vm *vm, mpy_value exc)
 
 /* The report as a str, for the traceback module (runtime/mod_minipy.c).
  * The pending exception, if any, is left as it was. */
-static mpy_str *format_to_str(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chain)
+static mpy_str *format_to_str(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chain, int limit)
 {
     mpy_value saved = vm->exc;
     vm->exc = MPY_NULL;
     buf b = {vm, NULL, 0, 0, false};
-    format_chain(vm, &b, exc, 0, tb, chain, false);
+    format_chain(vm, &b, exc, 0, tb, chain, limit, false);
     vm->exc = saved;
     mpy_str *s = b.failed ? NULL : mpy_str_new(vm, b.p ? b.p : "", b.len);
     buf_free(&b);
@@ -469,12 +550,58 @@ static mpy_str *format_to_str(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chai
 
 mpy_str *mpy_format_exception(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chain)
 {
-    return format_to_str(vm, exc, tb, chain);
+    return format_to_str(vm, exc, tb, chain, MPY_TB_NO_LIMIT);
+}
+
+mpy_str *mpy_format_exception_limit(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chain, int limit)
+{
+    return format_to_str(vm, exc, tb, chain, limit);
 }
 
 mpy_str *mpy_format_exception_only(mpy_vm *vm, mpy_value exc)
 {
-    return format_to_str(vm, exc, MPY_NONE, false);
+    return format_to_str(vm, exc, MPY_NONE, false, MPY_TB_NO_LIMIT);
+}
+
+mpy_str *mpy_format_stack_entries(mpy_vm *vm, mpy_value items)
+{
+    if (!mpy_is_sub(vm, items, MPY_TYPE_LIST)) {
+        mpy_err_fmt_v(vm, MPY_EXC_TypeError, "format_frames() expects a list");
+        return NULL;
+    }
+    mpy_list *l = (mpy_list *)items.u.o;
+    size_t n = l->len;
+    tb_entry *e = n ? mpy_mem_realloc(vm, NULL, 0, n * sizeof *e) : NULL;
+    if (n && !e) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        mpy_value t = l->items[i];
+        mpy_tuple *tu = mpy_is_sub(vm, t, MPY_TYPE_TUPLE) ? (mpy_tuple *)t.u.o : NULL;
+        if (!tu || tu->len != 4 || !mpy_is_sub(vm, tu->items[0], MPY_TYPE_STR) ||
+            !mpy_is_sub(vm, tu->items[1], MPY_TYPE_STR) || !mpy_is_sub(vm, tu->items[2], MPY_TYPE_STR) ||
+            !mpy_is_sub(vm, tu->items[3], MPY_TYPE_STR)) {
+            mpy_mem_free(vm, e, n * sizeof *e);
+            mpy_err_fmt_v(vm, MPY_EXC_TypeError, "format_frames() expects (str, str, str, str) tuples");
+            return NULL;
+        }
+        e[i].file = mpy_as_str(tu->items[0])->data;
+        e[i].lineno = mpy_as_str(tu->items[1])->data;
+        e[i].name = mpy_as_str(tu->items[2])->data;
+        e[i].src = mpy_as_str(tu->items[3])->data;
+    }
+    buf b = {vm, NULL, 0, 0, false};
+    format_entries(&b, e, n);
+    if (e) mpy_mem_free(vm, e, n * sizeof *e);
+    mpy_str *s = b.failed ? NULL : mpy_str_new(vm, b.p ? b.p : "", b.len);
+    buf_free(&b);
+    if (b.failed) mpy_err_nomem(vm);
+    return s;
+}
+
+mpy_str *mpy_source_line(mpy_vm *vm, const char *path, int lineno)
+{
+    char src[1024];
+    if (!source_line(path, lineno, src, sizeof src)) src[0] = 0;
+    return mpy_str_new(vm, src, strlen(src));
 }
 
 /* ------------------------------------------------------ the public side */

@@ -26,6 +26,19 @@ void mpy_print_exception_value(mpy_vm *vm, mpy_value exc);
  * chain false leaves the __cause__/__context__ chain out.  NULL with an
  * exception pending on failure. */
 mpy_str *mpy_format_exception(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chain);
+/* The same with traceback.format_exception's limit for every traceback
+ * shown: >= 0 keeps the first `limit` entries (0: no "Traceback" header
+ * at all), < 0 the last -limit, MPY_TB_NO_LIMIT all. */
+#define MPY_TB_NO_LIMIT (-2147483647 - 1)
+mpy_str *mpy_format_exception_limit(mpy_vm *vm, mpy_value exc, mpy_value tb, bool chain, int limit);
+/* StackSummary.format's text for a list of (filename, lineno, name, line)
+ * tuples of str: the entries as the traceback printer shows them (line is
+ * shown stripped, nothing for ""), with "[Previous line repeated ...]"
+ * after three identical entries. */
+mpy_str *mpy_format_stack_entries(mpy_vm *vm, mpy_value items);
+/* Line `lineno` of the file, stripped, as the traceback printer shows it
+ * ("" when it cannot be read). */
+mpy_str *mpy_source_line(mpy_vm *vm, const char *path, int lineno);
 /* The text of traceback.format_exception_only(type(exc), exc): no
  * traceback and no chain (for a SyntaxError, its File/line block too). */
 mpy_str *mpy_format_exception_only(mpy_vm *vm, mpy_value exc);
