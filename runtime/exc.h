@@ -32,6 +32,7 @@ struct mpy_traceback {
     mpy_traceback *next;     /* towards the frame where it was raised */
     mpy_obj *code;           /* the mpy_code that was running */
     int line;
+    uint32_t pc1;            /* failing instruction index + 1; 0: unknown */
 };
 
 static inline mpy_exc *mpy_as_exc(mpy_value v) { return (mpy_exc *)v.u.o; }

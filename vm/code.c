@@ -37,6 +37,21 @@ int mpy_code_line(const mpy_code *co, uint32_t pc)
     return co->lines[lo].line;
 }
 
+bool mpy_code_position(const mpy_code *co, uint32_t pc, mpy_line_entry *pos)
+{
+    *pos = (mpy_line_entry){pc, -1, -1, -1, -1};
+    if (!co->nlines) return false;
+    uint32_t lo = 0, hi = co->nlines;
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (co->lines[mid].start <= pc) lo = mid;
+        else hi = mid;
+    }
+    if (co->lines[lo].start > pc || co->lines[lo].line < 0) return false;
+    *pos = co->lines[lo];
+    return true;
+}
+
 static void code_trace(mpy_vm *vm, mpy_obj *self)
 {
     mpy_code *co = (mpy_code *)self;

@@ -40,10 +40,13 @@ typedef struct mpy_exc_entry {
     uint16_t lasti;
 } mpy_exc_entry;
 
-/* Line table: one entry per run of instructions on the same line. */
+/* Position table: one entry per run of instructions with the same source
+ * position (that of the AST node being compiled when they were emitted). */
 typedef struct mpy_line_entry {
-    uint32_t start; /* first instruction index of the run */
-    int32_t line;   /* -1: no line (artificial code) */
+    uint32_t start;         /* first instruction index of the run */
+    int32_t line;           /* -1: no line (artificial code) */
+    int32_t end_line;
+    int32_t col, end_col;   /* 0-based UTF-8 byte columns; -1: unknown */
 } mpy_line_entry;
 
 /* LOAD_GLOBAL's cache, one per name: where the name was found, valid while
@@ -120,6 +123,9 @@ typedef struct mpy_code {
 mpy_code *mpy_code_new(mpy_vm *vm);
 /* Source line of instruction index `pc` (-1 when unknown). */
 int mpy_code_line(const mpy_code *co, uint32_t pc);
+/* Full source position of instruction `pc`: false (and *pos all -1) when
+ * unknown. */
+bool mpy_code_position(const mpy_code *co, uint32_t pc, mpy_line_entry *pos);
 extern const mpy_type_spec mpy_code_spec;
 
 #endif

@@ -91,7 +91,7 @@ void mpy_cc_emit(compiler *c, mpy_opcode op, uint32_t arg)
     if (u->ncode >= u->capcode) {
         int ncap = u->capcode ? u->capcode * 2 : 64;
         uint32_t *code = mpy_cc_c_alloc(c, (size_t)ncap * sizeof *code);
-        int *lines = mpy_cc_c_alloc(c, (size_t)ncap * sizeof *lines);
+        mpy_ast_loc *lines = mpy_cc_c_alloc(c, (size_t)ncap * sizeof *lines);
         int *hs = mpy_cc_c_alloc(c, (size_t)ncap * sizeof *hs);
         if (!code || !lines || !hs) return;
         if (u->ncode) {
@@ -105,11 +105,11 @@ void mpy_cc_emit(compiler *c, mpy_opcode op, uint32_t arg)
         u->capcode = ncap;
     }
     if (arg > MPY_INS_ARG_MAX) {
-        mpy_cc_compile_fail_syntax(c, (mpy_ast_loc){u->lineno, 0, u->lineno, 0}, "too many constants or names");
+        mpy_cc_compile_fail_syntax(c, (mpy_ast_loc){u->loc.line, 0, u->loc.line, 0}, "too many constants or names");
         return;
     }
     u->code[u->ncode] = MPY_INS(op, arg);
-    u->lines[u->ncode] = u->lineno;
+    u->lines[u->ncode] = u->loc;
     u->handler_of[u->ncode] = u->cur_handler;
     u->ncode++;
 }
@@ -298,7 +298,7 @@ bool mpy_cc_enter_unit(compiler *c, const void *node, const char *name, int firs
     }
     u->qualname = c->u ? mpy_cc_child_qualname(c, name) : name;
     u->firstlineno = firstlineno;
-    u->lineno = firstlineno;
+    u->loc = (mpy_ast_loc){firstlineno, -1, firstlineno, -1};
     u->cur_handler = -1;
     u->last_bound = -1;
     c->u = u;
@@ -519,8 +519,11 @@ mpy_code *mpy_cc_leave_unit(compiler *c, const char *name)
         }
         i = j;
     }
-    for (int i = 0; i < u->ncode; i++)
-        if (i == 0 || u->lines[i] != u->lines[i - 1]) ln[nln++] = (mpy_line_entry){(uint32_t)i, u->lines[i]};
+    for (int i = 0; i < u->ncode; i++) {
+        const mpy_ast_loc *p = &u->lines[i], *q = &u->lines[i ? i - 1 : 0];
+        if (i == 0 || p->line != q->line || p->col != q->col || p->end_line != q->end_line || p->end_col != q->end_col)
+            ln[nln++] = (mpy_line_entry){(uint32_t)i, p->line, p->end_line, p->col, p->end_col};
+    }
     int stacksize = max_depth(c, u->code, u->ncode, ex, nex);
     if (c->err) return NULL;
     fuse_pairs(u->code, u->ncode);
@@ -673,7 +676,7 @@ mpy_code *mpy_compile(mpy_vm *vm, const mpy_ast_mod *mod, const char *filename, 
         int start = 0;
         if (mpy_cc_find_annotations(mod->body)) mpy_cc_emit(c, MPY_OP_SETUP_ANNOTATIONS, 0);
         if (doc) {
-            c->u->lineno = doc->loc.line;
+            c->u->loc = doc->loc;
             mpy_cc_compile_expr(c, doc);
             mpy_cc_compile_name(c, "__doc__", MPY_AST_CTX_Store);
             start = 1;

@@ -312,8 +312,8 @@ static bool is_none_const(const mpy_ast_expr *e)
  * bool when it can (not, and/or, `is None`, constants). */
 void mpy_cc_compile_jump_if(compiler *c, const mpy_ast_expr *e, bool cond, int label)
 {
-    int saved = c->u->lineno;
-    c->u->lineno = e->loc.line;
+    mpy_ast_loc saved = c->u->loc;
+    c->u->loc = e->loc;
     bool truth;
     switch (e->kind) {
     case MPY_AST_EXPR_UnaryOp:
@@ -361,7 +361,7 @@ void mpy_cc_compile_jump_if(compiler *c, const mpy_ast_expr *e, bool cond, int l
     mpy_cc_compile_expr(c, e);
     mpy_cc_emit_jump(c, cond ? MPY_OP_POP_JUMP_IF_TRUE : MPY_OP_POP_JUMP_IF_FALSE, label);
 done:
-    c->u->lineno = saved;
+    c->u->loc = saved;
 }
 
 /* -------------------------------------------------------------- calls */
@@ -392,7 +392,7 @@ void mpy_cc_compile_call_args(compiler *c, const mpy_ast_seq *args, const mpy_as
     if (!star && !dstar) {
         mpy_cc_compile_exprs(c, args);
         if (!nkw) {
-            c->u->lineno = loc.line;
+            c->u->loc = loc;
             mpy_cc_emit(c, MPY_OP_CALL, (uint32_t)(nprefix + nargs));
             return;
         }
@@ -409,7 +409,7 @@ void mpy_cc_compile_call_args(compiler *c, const mpy_ast_seq *args, const mpy_as
             names->items[i] = mpy_from_obj(s);
         }
         mpy_cc_emit_load_const(c, mpy_from_obj(names));
-        c->u->lineno = loc.line;
+        c->u->loc = loc;
         mpy_cc_emit(c, MPY_OP_CALL_KW, (uint32_t)(nprefix + nargs + nkw));
         return;
     }
@@ -449,8 +449,27 @@ void mpy_cc_compile_call_args(compiler *c, const mpy_ast_seq *args, const mpy_as
             have_dict = true;
         }
     }
-    c->u->lineno = loc.line;
+    c->u->loc = loc;
     mpy_cc_emit(c, MPY_OP_CALL_EX, have_dict ? 1 : 0);
+}
+
+/* CPython 3.11's update_start_location_to_match_attr: an attribute access
+ * (or method call) at `cur` whose name is on a later line than cur starts
+ * starts at the name. */
+static mpy_ast_loc attr_start(mpy_ast_loc cur, const mpy_ast_expr *attr)
+{
+    if (cur.line != attr->loc.end_line) {
+        cur.line = cur.end_line = attr->loc.end_line;
+        int len = 0;
+        for (const unsigned char *p = (const unsigned char *)attr->v.Attribute.attr; *p; p++)
+            if ((*p & 0xC0) != 0x80) len++;
+        if (len <= attr->loc.end_col) {
+            cur.col = attr->loc.end_col - len;
+        } else {
+            cur.col = cur.end_col = -1;
+        }
+    }
+    return cur;
 }
 
 static void compile_call(compiler *c, const mpy_ast_expr *e)
@@ -462,13 +481,13 @@ static void compile_call(compiler *c, const mpy_ast_expr *e)
         if (!((mpy_ast_keyword *)MPY_SEQ_GET(kws, i))->arg) simple = false;
     if (f->kind == MPY_AST_EXPR_Attribute && simple) {
         mpy_cc_compile_expr(c, f->v.Attribute.value);
-        c->u->lineno = f->loc.end_line;
+        /* CPython 3.11 puts a method call where the attribute name starts
+         * when that is on a later line (`obj\n.meth()` is reported on the
+         * second line) */
+        mpy_ast_loc at = attr_start(e->loc, f);
+        c->u->loc = at;
         mpy_cc_emit(c, MPY_OP_LOAD_METHOD, (uint32_t)mpy_cc_add_name(c, mpy_cc_mangle(c, f->v.Attribute.attr)));
-        c->u->lineno = e->loc.line;
-        /* CPython 3.11 puts a method call on the line where the
-         * attribute ends (`obj\n.meth()` is reported on the second line) */
-        mpy_ast_loc at = e->loc;
-        at.line = f->loc.end_line;
+        c->u->loc = e->loc;
         mpy_cc_compile_call_args(c, args, kws, 0, at);
         return;
     } else {
@@ -493,7 +512,7 @@ static void comp_generator(compiler *c, const mpy_ast_expr *e, int i)
         mpy_cc_emit(c, MPY_OP_GET_ITER, 0);
     }
     mpy_cc_bind_label(c, start);
-    c->u->lineno = e->loc.line;
+    c->u->loc = e->loc;
     mpy_cc_emit_jump(c, MPY_OP_FOR_ITER, anchor);
     mpy_cc_compile_store(c, g->target);
     for (int k = 0; k < MPY_SEQ_LEN(g->ifs); k++) mpy_cc_compile_jump_if(c, MPY_SEQ_GET(g->ifs, k), false, start);
@@ -521,7 +540,7 @@ static void comp_generator(compiler *c, const mpy_ast_expr *e, int i)
             break;
         }
     }
-    c->u->lineno = e->loc.line;
+    c->u->loc = e->loc;
     mpy_cc_emit_jump(c, MPY_OP_JUMP, start);
     mpy_cc_bind_label(c, anchor);
 }
@@ -544,7 +563,7 @@ static void compile_comprehension(compiler *c, const mpy_ast_expr *e, const char
     mpy_cc_emit(c, MPY_OP_PUSH_NULL, 0);
     mpy_cc_compile_expr(c, first->iter);
     mpy_cc_emit(c, MPY_OP_GET_ITER, 0);
-    c->u->lineno = e->loc.line;
+    c->u->loc = e->loc;
     mpy_cc_emit(c, MPY_OP_CALL, 1);
 }
 
@@ -829,7 +848,7 @@ static void compile_expr_inner(compiler *c, const mpy_ast_expr *e)
         }
         mpy_cc_compile_expr(c, e->v.BinOp.left);
         mpy_cc_compile_expr(c, e->v.BinOp.right);
-        c->u->lineno = e->loc.line;
+        c->u->loc = e->loc;
         mpy_cc_emit(c, MPY_OP_BINARY_OP, binop_of[e->v.BinOp.op]);
         break;
     }
@@ -914,13 +933,13 @@ static void compile_expr_inner(compiler *c, const mpy_ast_expr *e)
     case MPY_AST_EXPR_Constant: mpy_cc_emit_load_const(c, mpy_cc_const_value(c, &e->v.Constant)); break;
     case MPY_AST_EXPR_Attribute:
         mpy_cc_compile_expr(c, e->v.Attribute.value);
-        c->u->lineno = e->loc.end_line;
+        c->u->loc = attr_start(e->loc, e);
         mpy_cc_emit(c, MPY_OP_LOAD_ATTR, (uint32_t)mpy_cc_add_name(c, mpy_cc_mangle(c, e->v.Attribute.attr)));
         break;
     case MPY_AST_EXPR_Subscript:
         mpy_cc_compile_expr(c, e->v.Subscript.value);
         compile_slice_or_expr(c, e->v.Subscript.slice);
-        c->u->lineno = e->loc.line;
+        c->u->loc = e->loc;
         mpy_cc_emit(c, MPY_OP_BINARY_SUBSCR, 0);
         break;
     case MPY_AST_EXPR_Starred:
@@ -937,10 +956,10 @@ static void compile_expr_inner(compiler *c, const mpy_ast_expr *e)
 void mpy_cc_compile_expr(compiler *c, const mpy_ast_expr *e)
 {
     if (c->err) return;
-    int saved = c->u->lineno;
-    c->u->lineno = e->loc.line;
+    mpy_ast_loc saved = c->u->loc;
+    c->u->loc = e->loc;
     compile_expr_inner(c, e);
-    c->u->lineno = saved;
+    c->u->loc = saved;
 }
 
 /* ------------------------------------------------------------- targets */
@@ -975,8 +994,8 @@ static void compile_unpack(compiler *c, const mpy_ast_expr *t)
 void mpy_cc_compile_store(compiler *c, const mpy_ast_expr *t)
 {
     if (c->err) return;
-    int saved = c->u->lineno;
-    c->u->lineno = t->loc.line;
+    mpy_ast_loc saved = c->u->loc;
+    c->u->loc = t->loc;
     switch (t->kind) {
     case MPY_AST_EXPR_Name: mpy_cc_compile_name(c, t->v.Name.id, MPY_AST_CTX_Store); break;
     case MPY_AST_EXPR_Attribute:
@@ -995,14 +1014,14 @@ void mpy_cc_compile_store(compiler *c, const mpy_ast_expr *t)
         break;
     default: mpy_cc_compile_fail_syntax(c, t->loc, "cannot assign to expression"); break;
     }
-    c->u->lineno = saved;
+    c->u->loc = saved;
 }
 
 void mpy_cc_compile_delete(compiler *c, const mpy_ast_expr *t)
 {
     if (c->err) return;
-    int saved = c->u->lineno;
-    c->u->lineno = t->loc.line;
+    mpy_ast_loc saved = c->u->loc;
+    c->u->loc = t->loc;
     switch (t->kind) {
     case MPY_AST_EXPR_Name: mpy_cc_compile_name(c, t->v.Name.id, MPY_AST_CTX_Del); break;
     case MPY_AST_EXPR_Attribute:
@@ -1020,5 +1039,5 @@ void mpy_cc_compile_delete(compiler *c, const mpy_ast_expr *t)
         break;
     default: mpy_cc_compile_fail_syntax(c, t->loc, "cannot delete expression"); break;
     }
-    c->u->lineno = saved;
+    c->u->loc = saved;
 }

@@ -68,7 +68,8 @@ typedef struct unit {
     int firstlineno;
     /* instructions */
     uint32_t *code;
-    int *lines, *handler_of;
+    mpy_ast_loc *lines;       /* position of each instruction (col -1: line only) */
+    int *handler_of;
     int ncode, capcode;
     /* labels: instruction index, -1 until bound */
     int *labels;
@@ -88,7 +89,7 @@ typedef struct unit {
     fblock fb[MAX_FBLOCKS];
     int nfb;
     int depth;
-    int lineno;
+    mpy_ast_loc loc;          /* position given to new instructions */
 } unit;
 
 typedef struct compiler {

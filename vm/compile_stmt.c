@@ -181,7 +181,7 @@ static void unwind_and_exit(compiler *c, exit_kind kind, bool preserve, mpy_ast_
         memcpy(&u->fb[i], &saved[i], sizeof *saved);
         unwind_block(c, i, preserve);
     }
-    c->u->lineno = loc.line;
+    c->u->loc = loc;
     switch (kind) {
     case EXIT_RETURN:
         if (!preserve) {
@@ -243,7 +243,7 @@ static void compile_augassign(compiler *c, const mpy_ast_stmt *s)
     case MPY_AST_EXPR_Name:
         mpy_cc_compile_name(c, t->v.Name.id, MPY_AST_CTX_Load);
         mpy_cc_compile_expr(c, s->v.AugAssign.value);
-        c->u->lineno = s->loc.line;
+        c->u->loc = s->loc;
         mpy_cc_emit(c, MPY_OP_BINARY_OP, op);
         mpy_cc_compile_name(c, t->v.Name.id, MPY_AST_CTX_Store);
         break;
@@ -253,7 +253,7 @@ static void compile_augassign(compiler *c, const mpy_ast_stmt *s)
         mpy_cc_emit(c, MPY_OP_COPY, 1);
         mpy_cc_emit(c, MPY_OP_LOAD_ATTR, name);
         mpy_cc_compile_expr(c, s->v.AugAssign.value);
-        c->u->lineno = s->loc.line;
+        c->u->loc = s->loc;
         mpy_cc_emit(c, MPY_OP_BINARY_OP, op);
         mpy_cc_emit(c, MPY_OP_SWAP, 2);
         mpy_cc_emit(c, MPY_OP_STORE_ATTR, name);
@@ -277,7 +277,7 @@ static void compile_augassign(compiler *c, const mpy_ast_stmt *s)
         mpy_cc_emit(c, MPY_OP_COPY, 2);
         mpy_cc_emit(c, MPY_OP_BINARY_SUBSCR, 0);
         mpy_cc_compile_expr(c, s->v.AugAssign.value);
-        c->u->lineno = s->loc.line;
+        c->u->loc = s->loc;
         mpy_cc_emit(c, MPY_OP_BINARY_OP, op);
         mpy_cc_emit(c, MPY_OP_SWAP, 3);
         mpy_cc_emit(c, MPY_OP_SWAP, 2);
@@ -340,7 +340,7 @@ static void compile_for(compiler *c, const mpy_ast_stmt *s)
     mpy_cc_compile_expr(c, s->v.For.iter);
     mpy_cc_emit(c, MPY_OP_GET_ITER, 0);
     mpy_cc_bind_label(c, start);
-    u->lineno = s->loc.line;
+    u->loc = s->loc;
     mpy_cc_emit_jump(c, MPY_OP_FOR_ITER, cleanup);
     fblock *fb = push_fb(c, FB_FOR, s->loc);
     if (!fb) return;
@@ -350,7 +350,7 @@ static void compile_for(compiler *c, const mpy_ast_stmt *s)
     mpy_cc_compile_store(c, s->v.For.target);
     mpy_cc_compile_body(c, s->v.For.body);
     pop_fb(c);
-    u->lineno = s->loc.line;
+    u->loc = s->loc;
     mpy_cc_emit_jump(c, MPY_OP_JUMP, start);
     u->depth = d;
     mpy_cc_bind_label(c, cleanup);
@@ -376,7 +376,7 @@ static void compile_while(compiler *c, const mpy_ast_stmt *s)
     mpy_cc_compile_body(c, s->v.While.body);
     pop_fb(c);
     mpy_cc_bind_label(c, cond);
-    u->lineno = s->loc.line;
+    u->loc = s->loc;
     /* the test is repeated at the bottom: one jump per iteration */
     if (constant) mpy_cc_emit_jump(c, MPY_OP_JUMP, body);
     else mpy_cc_compile_jump_if(c, s->v.While.test, true, body);
@@ -434,11 +434,11 @@ static void compile_try_except(compiler *c, const mpy_ast_stmt *s)
     int cl = mpy_cc_push_handler(c, cl_label, d + 1, false);
     mpy_cc_set_handler(c, cl);
     const mpy_ast_excepthandler *first = MPY_SEQ_GET(s->v.Try.handlers, 0);
-    u->lineno = first->loc.line;
+    u->loc = first->loc;
     mpy_cc_emit(c, MPY_OP_PUSH_EXC_INFO, 0); /* d: prev exc */
     for (int i = 0; i < MPY_SEQ_LEN(s->v.Try.handlers) && !c->err; i++) {
         const mpy_ast_excepthandler *hd = MPY_SEQ_GET(s->v.Try.handlers, i);
-        u->lineno = hd->loc.line;
+        u->loc = hd->loc;
         int next = mpy_cc_new_label(c);
         if (hd->type) {
             mpy_cc_compile_expr(c, hd->type);
@@ -460,7 +460,7 @@ static void compile_try_except(compiler *c, const mpy_ast_stmt *s)
             u->depth = d;
             pop_fb(c);
             mpy_cc_set_handler(c, outer);
-            u->lineno = hd->loc.line;
+            u->loc = hd->loc;
             if (!mpy_cc_last_is_terminator(c)) {
                 mpy_cc_emit(c, MPY_OP_POP_EXCEPT, 0);
                 clear_name(c, hd->name);
@@ -540,7 +540,7 @@ static void compile_with(compiler *c, const mpy_ast_stmt *s, int item)
     int d = u->depth, outer = u->cur_handler;
     int h_label = mpy_cc_new_label(c), cl_label = mpy_cc_new_label(c), suppress = mpy_cc_new_label(c), exit = mpy_cc_new_label(c);
     mpy_cc_compile_expr(c, w->context_expr);
-    u->lineno = s->loc.line;
+    u->loc = s->loc;
     mpy_cc_emit(c, MPY_OP_BEFORE_WITH, 0); /* d: exit result */
     int h = mpy_cc_push_handler(c, h_label, d + 1, true);
     mpy_cc_set_handler(c, h);
@@ -557,12 +557,12 @@ static void compile_with(compiler *c, const mpy_ast_stmt *s, int item)
     mpy_cc_set_handler(c, outer);
     u->depth = d;
     if (!mpy_cc_last_is_terminator(c)) {
-        u->lineno = s->loc.line;
+        u->loc = s->loc;
         emit_exit_call(c);
         mpy_cc_emit_jump(c, MPY_OP_JUMP, exit);
     }
     mpy_cc_bind_label(c, h_label); /* d: exit lasti exc */
-    u->lineno = s->loc.line;
+    u->loc = s->loc;
     int cl = mpy_cc_push_handler(c, cl_label, d + 3, false);
     mpy_cc_set_handler(c, cl);
     mpy_cc_emit(c, MPY_OP_PUSH_EXC_INFO, 0); /* exit lasti prev exc */
@@ -678,7 +678,7 @@ static void compile_decorators(compiler *c, const mpy_ast_seq *decorators)
 static void apply_decorators(compiler *c, const mpy_ast_seq *decorators)
 {
     for (int i = MPY_SEQ_LEN(decorators) - 1; i >= 0; i--) {
-        c->u->lineno = ((mpy_ast_expr *)MPY_SEQ_GET(decorators, i))->loc.line;
+        c->u->loc = ((mpy_ast_expr *)MPY_SEQ_GET(decorators, i))->loc;
         mpy_cc_emit(c, MPY_OP_CALL, 1);
     }
 }
@@ -691,10 +691,10 @@ static void compile_funcdef(compiler *c, const mpy_ast_stmt *s)
     mpy_cc_compile_function_defaults(c, s->v.FunctionDef.args, s->v.FunctionDef.returns, true, &flags);
     mpy_code *co = mpy_cc_compile_function_body(c, s, s->v.FunctionDef.name, s->v.FunctionDef.args, s->v.FunctionDef.body,
                                          NULL, first_line(s, decos));
-    c->u->lineno = s->loc.line;
+    c->u->loc = s->loc;
     mpy_cc_emit_make_function(c, co, flags);
     apply_decorators(c, decos);
-    c->u->lineno = s->loc.line;
+    c->u->loc = s->loc;
     mpy_cc_compile_name(c, s->v.FunctionDef.name, MPY_AST_CTX_Store);
 }
 
@@ -703,11 +703,11 @@ static void compile_classdef(compiler *c, const mpy_ast_stmt *s)
     const mpy_ast_seq *decos = s->v.ClassDef.decorator_list;
     const char *name = s->v.ClassDef.name;
     compile_decorators(c, decos);
-    c->u->lineno = s->loc.line;
+    c->u->loc = s->loc;
     mpy_cc_emit(c, MPY_OP_LOAD_BUILD_CLASS, 0);
     mpy_cc_emit(c, MPY_OP_PUSH_NULL, 0);
     if (!mpy_cc_enter_unit(c, s, name, first_line(s, decos))) return;
-    c->u->lineno = s->loc.line;
+    c->u->loc = s->loc;
     mpy_cc_compile_name(c, "__name__", MPY_AST_CTX_Load);
     mpy_cc_compile_name(c, "__module__", MPY_AST_CTX_Store);
     mpy_str *qn = mpy_cc_c_intern(c, c->u->qualname);
@@ -718,7 +718,7 @@ static void compile_classdef(compiler *c, const mpy_ast_stmt *s)
     if (mpy_cc_find_annotations(body)) mpy_cc_emit(c, MPY_OP_SETUP_ANNOTATIONS, 0);
     const mpy_ast_expr *doc = mpy_cc_docstring_of(body);
     if (doc) {
-        c->u->lineno = doc->loc.line;
+        c->u->loc = doc->loc;
         mpy_cc_compile_expr(c, doc);
         mpy_cc_compile_name(c, "__doc__", MPY_AST_CTX_Store);
     }
@@ -735,14 +735,14 @@ static void compile_classdef(compiler *c, const mpy_ast_stmt *s)
     }
     mpy_cc_emit(c, MPY_OP_RETURN_VALUE, 0);
     mpy_code *co = mpy_cc_leave_unit(c, name);
-    c->u->lineno = s->loc.line;
+    c->u->loc = s->loc;
     mpy_cc_emit_make_function(c, co, 0);
     mpy_str *ns = mpy_cc_c_intern(c, name);
     if (!ns) return;
     mpy_cc_emit_load_const(c, mpy_from_obj(ns));
     mpy_cc_compile_call_args(c, s->v.ClassDef.bases, s->v.ClassDef.keywords, 2, s->loc);
     apply_decorators(c, decos);
-    c->u->lineno = s->loc.line;
+    c->u->loc = s->loc;
     mpy_cc_compile_name(c, name, MPY_AST_CTX_Store);
 }
 
@@ -752,7 +752,7 @@ void mpy_cc_compile_stmt(compiler *c, const mpy_ast_stmt *s)
 {
     if (c->err) return;
     unit *u = c->u;
-    u->lineno = s->loc.line;
+    u->loc = s->loc;
     switch (s->kind) {
     case MPY_AST_STMT_FunctionDef: compile_funcdef(c, s); break;
     case MPY_AST_STMT_ClassDef: compile_classdef(c, s); break;
@@ -787,7 +787,7 @@ void mpy_cc_compile_stmt(compiler *c, const mpy_ast_stmt *s)
                 n = 2;
             }
         }
-        u->lineno = s->loc.line;
+        u->loc = s->loc;
         mpy_cc_emit(c, MPY_OP_RAISE_VARARGS, n);
         break;
     }

@@ -103,6 +103,270 @@ static bool source_line(const char *path, int lineno, char *out, size_t cap)
     return n > s;
 }
 
+/* ------------------------------------------------------ caret lines */
+
+/* CPython 3.11 shows, under a traceback entry's source line, which part
+ * of it was running: carets under the span of the failing instruction's
+ * position, or for a one-line binary operation or subscript '~' under the
+ * operands and '^' under the operator or the brackets.  Two printers do
+ * this with small differences: the C one of uncaught exceptions and
+ * sys.excepthook (c_style), and Lib/traceback.py's, and both are copied
+ * here, quirks included. */
+
+/* Line `lineno` of file `path` as it is, without its newline, into out
+ * (cut at cap - 1 bytes); *nl tells whether it had one. */
+static bool raw_source_line(const char *path, int lineno, char *out, size_t cap, size_t *len, bool *nl)
+{
+    *len = 0;
+    *nl = false;
+    if (!path || path[0] == '<' || lineno < 1) return false;
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    int line = 1, c;
+    size_t n = 0;
+    bool found = false;
+    while ((c = getc(f)) != EOF) {
+        if (line == lineno) {
+            found = true;
+            if (c == '\n') {
+                *nl = true;
+                break;
+            }
+            if (n + 1 < cap) out[n++] = (char)c;
+        } else if (c == '\n' && ++line > lineno) {
+            break;
+        }
+    }
+    fclose(f);
+    if (n && out[n - 1] == '\r' && *nl) n--; /* universal newlines */
+    out[n] = 0;
+    *len = n;
+    return found;
+}
+
+/* Characters in the first `off` bytes of s (len bytes); a cut sequence
+ * counts as one character, as a decode with errors="replace" does. */
+static long chars_in(const char *s, size_t len, long off)
+{
+    if (off < 0) off = 0;
+    if ((size_t)off > len) off = (long)len;
+    long n = 0;
+    for (long i = 0; i < off; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+    return n;
+}
+
+/* Byte index of character `ci` of s (len bytes), len if beyond. */
+static size_t byte_of_char(const char *s, size_t len, long ci)
+{
+    size_t i = 0;
+    for (long k = 0; i < len; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            if (k == ci) return i;
+            k++;
+        }
+    }
+    return len;
+}
+
+static bool py_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static bool c_space(int c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+/* The anchors of segment seg (n bytes) as character offsets into it:
+ * parsed as a module of one expression statement that is a BinOp or a
+ * Subscript.  False for no anchors. */
+static bool caret_anchors(mpy_vm *vm, const char *seg, size_t n, bool c_style, long *left, long *right)
+{
+    mpy_arena arena;
+    mpy_arena_init(&arena, vm->config.realloc, vm->config.user_data);
+    mpy_ast_mod *mod = NULL;
+    mpy_syntax_error err;
+    memset(&err, 0, sizeof err);
+    bool ok = false;
+    if (mpy_parse(seg, n, MPY_MODE_EXEC, &arena, &mod, &err) != MPY_PARSE_COMPLETE || !mod ||
+        MPY_SEQ_LEN(mod->body) != 1)
+        goto done;
+    const mpy_ast_stmt *st = MPY_SEQ_GET(mod->body, 0);
+    if (st->kind != MPY_AST_STMT_Expr) goto done;
+    const mpy_ast_expr *e = st->v.Expr.value;
+    long nchars = chars_in(seg, n, (long)n);
+    if (e->kind == MPY_AST_EXPR_BinOp) {
+        long lend = e->v.BinOp.left->loc.end_col, rcol = e->v.BinOp.right->loc.col;
+        if (c_style) {
+            /* The first non-blank byte after the left operand, going on
+             * past ')'; one more when the operator has two characters. */
+            long l = -1, r = -1;
+            for (long i = lend; i < rcol && (size_t)i < n; i++) {
+                if (c_space((unsigned char)seg[i])) continue;
+                l = i;
+                r = i + 1;
+                if (i + 1 < rcol && !c_space((unsigned char)seg[i + 1])) r++;
+                if (i + 1 < rcol && seg[i] == ')') continue;
+                break;
+            }
+            if (l < 0) goto done;
+            *left = chars_in(seg, n, l);
+            *right = chars_in(seg, n, r);
+        } else {
+            /* traceback.py mixes byte and character offsets here */
+            long ostart = chars_in(seg, n, lend), oend = chars_in(seg, n, rcol);
+            size_t ob = byte_of_char(seg, n, ostart), oe = byte_of_char(seg, n, oend);
+            long olen = oend - ostart, ooff = 0;
+            size_t k = ob;
+            while (k < oe && py_space((unsigned char)seg[k])) k++, ooff++;
+            long l = lend + ooff, r = l + 1;
+            if (ooff + 1 < olen) {
+                size_t at = byte_of_char(seg, n, ostart + ooff + 1);
+                if (!py_space((unsigned char)seg[at])) r++;
+            }
+            while (l < nchars) {
+                int ch = (unsigned char)seg[byte_of_char(seg, n, l)];
+                if (!py_space(ch) && ch != ')' && ch != '#') break;
+                l++;
+                r++;
+            }
+            *left = chars_in(seg, n, l);
+            *right = chars_in(seg, n, r);
+        }
+        ok = true;
+    } else if (e->kind == MPY_AST_EXPR_Subscript) {
+        long l = e->v.Subscript.value->loc.end_col, r = e->v.Subscript.slice->loc.end_col + 1;
+        if (c_style) {
+            *left = chars_in(seg, n, l);
+            *right = chars_in(seg, n, r);
+        } else {
+            l = chars_in(seg, n, l);
+            r = chars_in(seg, n, r);
+            while (l < nchars && seg[byte_of_char(seg, n, l)] != '[') l++;
+            while (r < nchars && seg[byte_of_char(seg, n, r)] != ']') r++;
+            if (r < nchars) r++;
+            *left = l;
+            *right = r;
+        }
+        ok = true;
+    }
+done:
+    mpy_arena_free(&arena);
+    return ok;
+}
+
+/* East Asian Wide and Fullwidth characters take two columns on a
+ * terminal; traceback.py widens its carets for them (_display_width).
+ * The main blocks only, as wcwidth-style tables do. */
+static bool wide_char(uint32_t c)
+{
+    static const uint32_t ranges[][2] = {
+        {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},   {0x2E80, 0x303E},
+        {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},
+        {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},
+        {0xFFE0, 0xFFE6},   {0x16FE0, 0x18CFF}, {0x1B000, 0x1B2FF}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF},
+        {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (c >= ranges[i][0] && c <= ranges[i][1]) return true;
+    return false;
+}
+
+/* Columns taken by the first `chars` characters of s (len bytes). */
+static long display_width(const char *s, size_t len, long chars)
+{
+    long w = 0, k = 0;
+    for (size_t i = 0; i < len && k < chars; k++) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp = c;
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (n > 1) cp = c & (0x3F >> (n - 1));
+        size_t j = 1;
+        for (; j < n && i + j < len && ((unsigned char)s[i + j] & 0xC0) == 0x80; j++)
+            cp = (cp << 6) | ((unsigned char)s[i + j] & 0x3F);
+        i += j;
+        w += wide_char(cp) ? 2 : 1;
+    }
+    return w;
+}
+
+static void buf_repeat(buf *b, const char *s, long n)
+{
+    for (long i = 0; i < n; i++) buf_puts(b, s);
+}
+
+/* The source line of a traceback entry and, when it helps, the caret
+ * line under the span `pos` of the failing instruction. */
+static void format_source_with_carets(buf *b, const char *file, int lineno, const mpy_line_entry *pos, bool c_style)
+{
+    char line[4096];
+    size_t len;
+    bool nl;
+    if (!raw_source_line(file, lineno, line, sizeof line, &len, &nl)) return;
+    size_t lead = 0, tail = len;
+    while (lead < len && py_space((unsigned char)line[lead])) lead++;
+    while (tail > lead && py_space((unsigned char)line[tail - 1])) tail--;
+    if (tail == lead) return;
+    if (c_style) {
+        /* the C printer strips the indentation only */
+        size_t cl = 0;
+        while (cl < len && c_space((unsigned char)line[cl])) cl++;
+        buf_puts(b, "    ");
+        buf_add(b, line + cl, len - cl);
+        buf_puts(b, "\n");
+    } else {
+        buf_puts(b, "    ");
+        buf_add(b, line + lead, tail - lead);
+        buf_puts(b, "\n");
+    }
+    if (pos->col < 0 || pos->end_col < 0 || pos->line < 0 || pos->end_line < 0) return;
+    long start = chars_in(line, len, pos->col), end = chars_in(line, len, pos->end_col);
+    long left = -1, right = -1;
+    bool anchors = false;
+    if (pos->line == pos->end_line) {
+        size_t sb = byte_of_char(line, len, start), eb = byte_of_char(line, len, end);
+        if (eb > sb) anchors = caret_anchors(b->vm, line + sb, eb - sb, c_style, &left, &right);
+    }
+    if (c_style) {
+        long nchars = chars_in(line, len, (long)len);
+        long cl = 0;
+        while ((size_t)cl < len && c_space((unsigned char)line[cl])) cl++;
+        if (pos->line != pos->end_line) {
+            /* the last non-blank byte (counted from the character length) */
+            long i = nchars;
+            while (--i >= 0)
+                if (!c_space((unsigned char)line[i])) break;
+            end = i + 1;
+        }
+        if (anchors) {
+            left += start;
+            right += start;
+        }
+        if (end - start == nchars - cl && !anchors) return;
+        /* the margin of four is part of the count from cl - 4 */
+        for (long off = cl - 4 + 1; off <= end; off++) {
+            if (off <= start) buf_puts(b, " ");
+            else if (anchors && left < off && off <= right) buf_puts(b, "^");
+            else buf_puts(b, anchors ? "~" : "^");
+        }
+        buf_puts(b, "\n");
+        return;
+    }
+    long stripped = chars_in(line + lead, tail - lead, (long)(tail - lead));
+    long stripped_chars = chars_in(line, len, (long)len) + (nl ? 1 : 0) - stripped;
+    if (pos->line != pos->end_line) end = chars_in(line, len, (long)tail);
+    if (!(end - start < stripped || (anchors && right - left > 0))) return;
+    long dstart = display_width(line, len, start) + 1, dend = display_width(line, len, end) + 1;
+    buf_puts(b, "    ");
+    buf_repeat(b, " ", dstart - stripped_chars);
+    if (anchors) {
+        const char *seg = line + byte_of_char(line, len, start);
+        size_t seglen = byte_of_char(line, len, end) - (size_t)(seg - line);
+        long dleft = display_width(seg, seglen, left), dright = display_width(seg, seglen, right);
+        buf_repeat(b, "~", dleft);
+        buf_repeat(b, "^", dright - dleft);
+        buf_repeat(b, "~", dend - dstart - dright);
+    } else {
+        buf_repeat(b, "^", dend - dstart);
+    }
+    buf_puts(b, "\n");
+}
+
 /* ------------------------------------------------------ one exception */
 
 static mpy_value exc_attr(mpy_vm *vm, mpy_value exc, const char *name)
@@ -144,11 +408,12 @@ static void repeated(buf *b, int count)
 typedef struct tb_entry {
     const char *file, *lineno, *name, *src;
     char num[16]; /* lineno's text when the entry owns it */
+    mpy_line_entry pos; /* the failing instruction's position; line -1: none */
 } tb_entry;
 
 /* StackSummary.format: the entries, oldest first, with runs of identical
  * ones (plain recursion) cut after RECURSIVE_CUTOFF. */
-static void format_entries(buf *b, const tb_entry *e, size_t n)
+static void format_entries(buf *b, const tb_entry *e, size_t n, bool c_style)
 {
     const char *last_file = NULL, *last_name = NULL, *last_line = NULL;
     int count = 0;
@@ -175,6 +440,8 @@ static void format_entries(buf *b, const tb_entry *e, size_t n)
                 buf_add(b, s, (size_t)(t - s));
                 buf_puts(b, "\n");
             }
+        } else if (e[i].pos.line >= 0 && !strchr(e[i].lineno, '-')) {
+            format_source_with_carets(b, e[i].file, atoi(e[i].lineno), &e[i].pos, c_style);
         } else {
             char src[1024];
             if (!strchr(e[i].lineno, '-') && source_line(e[i].file, atoi(e[i].lineno), src, sizeof src))
@@ -198,7 +465,7 @@ static void limit_range(size_t n, int limit, size_t *from, size_t *to)
     }
 }
 
-static void format_traceback(mpy_vm *vm, buf *b, mpy_traceback *tb, int limit)
+static void format_traceback(mpy_vm *vm, buf *b, mpy_traceback *tb, int limit, bool c_style)
 {
     size_t n = 0;
     for (mpy_traceback *t = tb; t; t = t->next) n++;
@@ -220,10 +487,12 @@ static void format_traceback(mpy_vm *vm, buf *b, mpy_traceback *tb, int limit)
         e[k].name = co && co->name ? co->name->data : "?";
         e[k].lineno = e[k].num;
         e[k].src = NULL;
+        e[k].pos = (mpy_line_entry){0, -1, -1, -1, -1};
+        if (co && tb->pc1) mpy_code_position(co, tb->pc1 - 1, &e[k].pos);
         k++;
     }
     buf_puts(b, "Traceback (most recent call last):\n");
-    format_entries(b, e, k);
+    format_entries(b, e, k, c_style);
     mpy_mem_free(vm, e, (to - from) * sizeof *e);
 }
 
@@ -458,8 +727,9 @@ static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb, int limi
 {
     mpy_type *t = mpy_typeof(vm, exc);
     bool is_exc = mpy_is_obj(exc) && (t->flags & MPY_TF_EXCEPTION);
-    if (mpy_is_null(tb) && is_exc) format_traceback(vm, b, mpy_as_exc(exc)->traceback, limit);
-    else if (!mpy_is_null(tb) && mpy_is_type(vm, tb, MPY_TYPE_TRACEBACK)) format_traceback(vm, b, (mpy_traceback *)tb.u.o, limit);
+    if (mpy_is_null(tb) && is_exc) format_traceback(vm, b, mpy_as_exc(exc)->traceback, limit, suggest);
+    else if (!mpy_is_null(tb) && mpy_is_type(vm, tb, MPY_TYPE_TRACEBACK))
+        format_traceback(vm, b, (mpy_traceback *)tb.u.o, limit, suggest);
     if (is_exc && mpy_type_is_sub(t, vm->exc_types[MPY_EXC_SyntaxError])) format_syntax_error(vm, b, exc);
     format_type_name(vm, b, t);
     mpy_value s;
@@ -587,9 +857,10 @@ mpy_str *mpy_format_stack_entries(mpy_vm *vm, mpy_value items)
         e[i].lineno = mpy_as_str(tu->items[1])->data;
         e[i].name = mpy_as_str(tu->items[2])->data;
         e[i].src = mpy_as_str(tu->items[3])->data;
+        e[i].pos = (mpy_line_entry){0, -1, -1, -1, -1};
     }
     buf b = {vm, NULL, 0, 0, false};
-    format_entries(&b, e, n);
+    format_entries(&b, e, n, false);
     if (e) mpy_mem_free(vm, e, n * sizeof *e);
     mpy_str *s = b.failed ? NULL : mpy_str_new(vm, b.p ? b.p : "", b.len);
     buf_free(&b);

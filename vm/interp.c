@@ -2194,6 +2194,8 @@ error:
         chain_context(vm, exc);
         if (!mpy_exc_add_traceback(vm, exc, (mpy_obj *)co, mpy_code_line(co, pc))) {
             /* Out of memory while recording: the MemoryError replaces it. */
+        } else if (!mpy_is(exc, vm->memerr) && mpy_as_exc(exc)->traceback) {
+            mpy_as_exc(exc)->traceback->pc1 = pc + 1; /* for the caret line (vm/errors.c) */
         }
     }
 unwind_reraise:
