@@ -907,7 +907,7 @@ const mpy_type_spec mpy_bytes_spec = {
     .name = "bytes",
     .base = MPY_TYPE_OBJECT,
     .instance_size = sizeof(mpy_bytes),
-    .slots = {.repr = bytes_repr, .hash = bytes_hash, .richcmp = bytes_richcmp, .binop = bytes_binop,
+    .slots = {.repr = bytes_repr, .hash = bytes_hash, .richcmp = bytes_richcmp, .binop = bytes_binop, .binops = MPY_OPS(ADD) | MPY_OPS(MUL) | MPY_OPS(MOD), .rbinops = MPY_OPS(MUL) | MPY_OPS(MOD),
               .getattr = mpy_generic_getattr, .iter = bytes_iter_new, .len = bytes_len, .getitem = bytes_getitem,
               .contains = bytes_contains, .new_ = bytes_new_, .init = bytes_init},
     .methods = bytes_methods,
@@ -1094,6 +1094,17 @@ static mpy_value ba_inplace(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
         x->len += y.n;
         return a;
     }
+    if (op == MPY_BINOP_INPLACE + MPY_BINOP_MUL && is_bytearray(vm, a)) {
+        /* b *= n changes b itself (another name for it sees the change). */
+        mpy_value r = bytes_binop(vm, MPY_BINOP_MUL, a, b);
+        if (mpy_is_null(r) || !is_bytearray(vm, r)) return r;
+        bytearray *self = (bytearray *)a.u.o, *src = (bytearray *)r.u.o;
+        self->len = 0;
+        if (!ba_reserve(vm, self, src->len)) return MPY_NULL;
+        if (src->len) memcpy(self->data, src->data, src->len);
+        self->len = src->len;
+        return a;
+    }
     return bytes_binop(vm, op, a, b);
 }
 
@@ -1104,7 +1115,27 @@ static void bytearray_finalize(mpy_vm *vm, mpy_obj *o)
     a->data = NULL;
 }
 
+/* b += x and b *= n as methods (bytearray.__iadd__(b, x)), as CPython's
+ * bytearray has them. */
+static mpy_value ba_m_iadd(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_binary_dunder_args(vm, "__iadd__", argc, kw)) return MPY_NULL;
+    return ba_inplace(vm, (mpy_binop)(MPY_BINOP_INPLACE + MPY_BINOP_ADD), args[0], args[1]);
+}
+
+static mpy_value ba_m_imul(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_binary_dunder_args(vm, "__imul__", argc, kw)) return MPY_NULL;
+    /* Called directly the count must be an index (no "can't multiply
+     * sequence" message): as CPython's sq_inplace_repeat. */
+    int64_t n;
+    if (!mpy_index(vm, args[1], &n)) return MPY_NULL;
+    return ba_inplace(vm, (mpy_binop)(MPY_BINOP_INPLACE + MPY_BINOP_MUL), args[0], args[1]);
+}
+
 static const mpy_method_def bytearray_methods[] = {
+    {"__iadd__", ba_m_iadd, MPY_METH_DEFAULT},
+    {"__imul__", ba_m_imul, MPY_METH_DEFAULT},
     {"decode", b_decode, MPY_METH_DEFAULT},
     {"hex", b_hex, MPY_METH_DEFAULT},
     {"fromhex", b_fromhex, MPY_METH_CLASS},
@@ -1147,7 +1178,7 @@ const mpy_type_spec mpy_bytearray_spec = {
     .name = "bytearray",
     .base = MPY_TYPE_OBJECT,
     .instance_size = sizeof(bytearray),
-    .slots = {.repr = bytes_repr, .hash = unhashable, .richcmp = bytes_richcmp, .binop = ba_inplace,
+    .slots = {.repr = bytes_repr, .hash = unhashable, .richcmp = bytes_richcmp, .binop = ba_inplace, .binops = MPY_OPS(ADD) | MPY_OPS(MUL) | MPY_OPS(MOD), .rbinops = MPY_OPS(MUL) | MPY_OPS(MOD),
               .getattr = mpy_generic_getattr, .iter = bytes_iter_new, .len = bytes_len, .getitem = bytes_getitem,
               .setitem = bytearray_setitem, .contains = bytes_contains, .new_ = bytearray_new_, .init = bytes_init,
               .finalize = bytearray_finalize},

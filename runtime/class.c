@@ -633,11 +633,15 @@ bool mpy_class_add_wrappers(mpy_vm *vm, mpy_type *t, const mpy_slots *own)
     W(own->new_, W_NEW);
     W(own->init, W_INIT);
 #undef W
-    if (own->binop)
+    if (own->binop) {
+        bool all = !own->binops && !own->rbinops;
         for (int k = 0; k < MPY_BINOP_COUNT; k++) {
-            if (!add_wrapper(vm, t, W_BINOP + k, binop_names[0][k])) return false;
-            if (!add_wrapper(vm, t, W_BINOP + MPY_BINOP_COUNT + k, binop_names[1][k])) return false;
+            if ((all || (own->binops >> k & 1)) && !add_wrapper(vm, t, W_BINOP + k, binop_names[0][k])) return false;
+            if ((all || (own->rbinops >> k & 1)) &&
+                !add_wrapper(vm, t, W_BINOP + MPY_BINOP_COUNT + k, binop_names[1][k]))
+                return false;
         }
+    }
     if (own->richcmp && !own->hash && t->base &&
         !mpy_dict_set_str(vm, t->dict, vm->names.__hash__, MPY_NONE))
         return false;

@@ -418,6 +418,13 @@ static mpy_value dict_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
 
 static int64_t dict_len(mpy_vm *vm, mpy_value self) { return (int64_t)mpy_as_dict(self)->used; }
 
+/* d |= other as a method (dict.__ior__), as CPython's dict has it. */
+static mpy_value dict_m_ior(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_binary_dunder_args(vm, "__ior__", argc, kw)) return MPY_NULL;
+    return dict_binop(vm, (mpy_binop)(MPY_BINOP_INPLACE + MPY_BINOP_OR), args[0], args[1]);
+}
+
 static mpy_value dict_getitem(mpy_vm *vm, mpy_value self, mpy_value key)
 {
     bool err;
@@ -609,6 +616,7 @@ static mpy_value dict_m_reversed(mpy_vm *vm, int argc, const mpy_value *args, mp
 }
 
 static const mpy_method_def dict_methods[] = {
+    {"__ior__", dict_m_ior, MPY_METH_DEFAULT},
     {"keys", dict_m_keys, MPY_METH_DEFAULT},
     {"values", dict_m_values, MPY_METH_DEFAULT},
     {"items", dict_m_items, MPY_METH_DEFAULT},
@@ -630,7 +638,7 @@ const mpy_type_spec mpy_dict_spec = {
     .flags = MPY_TF_BASETYPE | MPY_TF_DICT_SUB,
     .instance_size = sizeof(mpy_dict),
     .dict_offset = offsetof(mpy_dict, dict),
-    .slots = {.repr = dict_repr, .richcmp = dict_richcmp, .binop = dict_binop, .len = dict_len,
+    .slots = {.repr = dict_repr, .richcmp = dict_richcmp, .binop = dict_binop, .binops = MPY_OPS(OR), .rbinops = MPY_OPS(OR), .len = dict_len,
               .getitem = dict_getitem, .setitem = dict_setitem, .contains = dict_contains, .iter = dict_iter,
               .new_ = dict_new_, .init = dict_init, .trace = dict_trace, .finalize = dict_finalize,
               .getattr = mpy_container_getattr, .setattr = mpy_container_setattr},

@@ -305,7 +305,7 @@ const mpy_type_spec mpy_dict_keys_spec = {
     .base = MPY_TYPE_OBJECT,
     .instance_size = sizeof(dict_view),
     .slots = {.repr = view_repr, .len = view_len, .iter = view_iter, .contains = view_contains,
-              .richcmp = view_richcmp, .binop = view_binop, .trace = view_trace, .new_ = no_new},
+              .richcmp = view_richcmp, .binop = view_binop, .binops = MPY_OPS(SUB) | MPY_OPS(OR) | MPY_OPS(XOR) | MPY_OPS(AND), .rbinops = MPY_OPS(SUB) | MPY_OPS(OR) | MPY_OPS(XOR) | MPY_OPS(AND), .trace = view_trace, .new_ = no_new},
     .methods = setview_methods,
     .getsets = view_getsets,
 };
@@ -315,7 +315,7 @@ const mpy_type_spec mpy_dict_items_spec = {
     .base = MPY_TYPE_OBJECT,
     .instance_size = sizeof(dict_view),
     .slots = {.repr = view_repr, .len = view_len, .iter = view_iter, .contains = view_contains,
-              .richcmp = view_richcmp, .binop = view_binop, .trace = view_trace, .new_ = no_new},
+              .richcmp = view_richcmp, .binop = view_binop, .binops = MPY_OPS(SUB) | MPY_OPS(OR) | MPY_OPS(XOR) | MPY_OPS(AND), .rbinops = MPY_OPS(SUB) | MPY_OPS(OR) | MPY_OPS(XOR) | MPY_OPS(AND), .trace = view_trace, .new_ = no_new},
     .methods = setview_methods,
     .getsets = view_getsets,
 };
@@ -418,7 +418,7 @@ const mpy_type_spec mpy_mappingproxy_spec = {
     .base = MPY_TYPE_OBJECT,
     .instance_size = sizeof(mappingproxy),
     .slots = {.repr = proxy_repr, .str = proxy_str, .getitem = proxy_getitem, .len = proxy_len,
-              .iter = proxy_iter, .contains = proxy_contains, .richcmp = proxy_richcmp, .binop = proxy_binop,
+              .iter = proxy_iter, .contains = proxy_contains, .richcmp = proxy_richcmp, .binop = proxy_binop, .binops = MPY_OPS(OR), .rbinops = MPY_OPS(OR),
               .trace = proxy_trace, .new_ = proxy_new_, .init = mpy_init_noop},
     .methods = proxy_methods,
 };

@@ -884,12 +884,15 @@ const mpy_getset_def mpy_float_getsets[] = {
     {NULL, NULL, NULL},
 };
 
+/* The operators CPython's float has dunders for. */
+#define FLOAT_OPS (MPY_OPS(ADD) | MPY_OPS(SUB) | MPY_OPS(MUL) | MPY_OPS(TRUEDIV) | MPY_OPS(MOD) | MPY_OPS(POW) | MPY_OPS(FLOORDIV))
+
 const mpy_type_spec mpy_float_spec = {
     .name = "float",
     .base = MPY_TYPE_OBJECT,
     .flags = MPY_TF_BASETYPE,
     .instance_size = sizeof(mpy_floatsub),
-    .slots = {.repr = float_repr, .hash = float_hash, .richcmp = float_richcmp, .binop = float_binop,
+    .slots = {.repr = float_repr, .hash = float_hash, .richcmp = float_richcmp, .binop = float_binop, .binops = FLOAT_OPS, .rbinops = FLOAT_OPS,
               .unary = float_unary, .truth = float_truth, .new_ = mpy_float_new_, .trace = float_trace},
     .methods = mpy_float_methods,
     .getsets = mpy_float_getsets,

@@ -1173,12 +1173,15 @@ const mpy_getset_def mpy_int_getsets[] = {
     {NULL, NULL, NULL},
 };
 
+/* The operators CPython's int has dunders for: all but @. */
+#define INT_OPS (((1u << MPY_BINOP_COUNT) - 1) & ~MPY_OPS(MATMUL))
+
 const mpy_type_spec mpy_int_spec = {
     .name = "int",
     .base = MPY_TYPE_OBJECT,
     .flags = MPY_TF_BASETYPE | MPY_TF_INT_SUB,
     .instance_size = sizeof(mpy_intsub),
-    .slots = {.repr = int_repr, .hash = int_hash, .richcmp = int_richcmp, .binop = int_binop,
+    .slots = {.repr = int_repr, .hash = int_hash, .richcmp = int_richcmp, .binop = int_binop, .binops = INT_OPS, .rbinops = INT_OPS,
               .unary = int_unary, .truth = int_truth, .new_ = mpy_int_new_, .trace = int_trace},
     .methods = mpy_int_methods,
     .getsets = mpy_int_getsets,

@@ -918,7 +918,7 @@ const mpy_type_spec mpy_list_spec = {
     .flags = MPY_TF_BASETYPE | MPY_TF_LIST_SUB,
     .instance_size = sizeof(mpy_list),
     .dict_offset = offsetof(mpy_list, dict),
-    .slots = {.repr = list_repr, .richcmp = list_richcmp, .binop = list_binop, .len = list_len,
+    .slots = {.repr = list_repr, .richcmp = list_richcmp, .binop = list_binop, .binops = MPY_OPS(ADD) | MPY_OPS(MUL), .rbinops = MPY_OPS(MUL), .len = list_len,
               .getitem = list_getitem, .setitem = list_setitem, .contains = list_contains, .iter = list_iter_new,
               .new_ = list_new_, .init = list_init, .trace = list_trace, .finalize = list_finalize,
               .getattr = mpy_container_getattr, .setattr = mpy_container_setattr},

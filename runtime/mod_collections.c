@@ -701,7 +701,7 @@ static const mpy_type_spec deque_spec = {
     .name = "deque",
     .flags = MPY_TF_BASETYPE,
     .instance_size = sizeof(deque),
-    .slots = {.repr = deque_repr, .richcmp = deque_richcmp, .binop = deque_binop, .truth = deque_truth,
+    .slots = {.repr = deque_repr, .richcmp = deque_richcmp, .binop = deque_binop, .binops = MPY_OPS(ADD) | MPY_OPS(MUL), .rbinops = MPY_OPS(MUL), .truth = deque_truth,
               .iter = deque_iter_slot, .len = deque_len, .getitem = deque_getitem, .setitem = deque_setitem,
               .contains = deque_contains, .new_ = deque_new, .init = deque_init, .trace = deque_trace,
               .finalize = deque_finalize},

@@ -621,7 +621,7 @@ const mpy_type_spec mpy_type_type_spec = {
     .flags = MPY_TF_BASETYPE | MPY_TF_TYPE_SUB,
     .instance_size = sizeof(mpy_type),
     .slots = {.repr = type_repr, .getattr = type_getattr, .setattr = type_setattr, .call = type_call,
-              .new_ = type_new_, .init = type_init, .trace = type_trace, .binop = mpy_union_binop},
+              .new_ = type_new_, .init = type_init, .trace = type_trace, .binop = mpy_union_binop, .binops = MPY_OPS(OR), .rbinops = MPY_OPS(OR)},
     .methods = type_methods,
     .getsets = type_getsets,
 };

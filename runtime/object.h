@@ -150,6 +150,9 @@ typedef enum {
     /* In-place variant of op k is MPY_BINOP_INPLACE + k. */
     MPY_BINOP_INPLACE = MPY_BINOP_COUNT,
 } mpy_binop;
+
+/* A set of operators, for mpy_slots.binops. */
+#define MPY_OPS(op) (1u << MPY_BINOP_##op)
 #undef MPY_BINOP_ENUM
 
 /* Rich comparisons, in CPython's order (Py_LT .. Py_GE). */
@@ -204,6 +207,10 @@ typedef struct mpy_slots {
      * function checks which side it is on.  Returns NotImplemented when the
      * other operand is not supported. */
     mpy_value (*binop)(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b);
+    /* For a built-in type's spec: the operators it has dunders for, as
+     * CPython's type does (MPY_OPS(ADD) | ...: list has __add__ and
+     * __mul__, not __sub__), plain and reflected; both 0: all of them. */
+    uint32_t binops, rbinops;
     mpy_value (*unary)(mpy_vm *vm, mpy_unaryop op, mpy_value self);
     /* truth value: 1 true, 0 false, -1 error.  NULL: use len, else true. */
     int (*truth)(mpy_vm *vm, mpy_value self);

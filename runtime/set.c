@@ -955,13 +955,16 @@ static const mpy_method_def frozenset_methods[] = {
     {NULL, NULL, 0},
 };
 
+/* The operators CPython's set and frozenset have dunders for. */
+#define SET_OPS (MPY_OPS(SUB) | MPY_OPS(OR) | MPY_OPS(XOR) | MPY_OPS(AND))
+
 const mpy_type_spec mpy_set_spec = {
     .name = "set",
     .base = MPY_TYPE_OBJECT,
     .flags = MPY_TF_BASETYPE,
     .instance_size = sizeof(mpy_set),
     .dict_offset = offsetof(mpy_set, dict),
-    .slots = {.repr = set_repr, .richcmp = set_richcmp, .binop = set_binop, .len = set_len,
+    .slots = {.repr = set_repr, .richcmp = set_richcmp, .binop = set_binop, .binops = SET_OPS, .rbinops = SET_OPS, .len = set_len,
               .contains = set_contains_slot, .iter = set_iter_new, .new_ = set_new_, .init = set_init,
               .trace = set_trace, .finalize = set_finalize, .getattr = mpy_container_getattr,
               .setattr = mpy_container_setattr},
@@ -974,7 +977,7 @@ const mpy_type_spec mpy_frozenset_spec = {
     .flags = MPY_TF_BASETYPE,
     .instance_size = sizeof(mpy_set),
     .dict_offset = offsetof(mpy_set, dict),
-    .slots = {.repr = set_repr, .hash = frozenset_hash, .richcmp = set_richcmp, .binop = set_binop,
+    .slots = {.repr = set_repr, .hash = frozenset_hash, .richcmp = set_richcmp, .binop = set_binop, .binops = SET_OPS, .rbinops = SET_OPS,
               .len = set_len, .contains = set_contains_slot, .iter = set_iter_new, .new_ = frozenset_new_, .init = mpy_init_noop,
               .trace = set_trace, .finalize = set_finalize, .getattr = mpy_container_getattr,
               .setattr = mpy_container_setattr},

@@ -850,7 +850,7 @@ const mpy_type_spec mpy_str_spec = {
     .instance_size = sizeof(mpy_str),
     .dict_offset = offsetof(mpy_str, dict),
     .slots = {.repr = str_repr_slot, .str = str_str_slot, .hash = str_hash_slot, .richcmp = str_richcmp,
-              .binop = str_binop, .truth = str_truth, .getattr = mpy_generic_getattr, .iter = str_iter_slot,
+              .binop = str_binop, .binops = MPY_OPS(ADD) | MPY_OPS(MUL) | MPY_OPS(MOD), .rbinops = MPY_OPS(MUL) | MPY_OPS(MOD), .truth = str_truth, .getattr = mpy_generic_getattr, .iter = str_iter_slot,
               .len = str_len, .getitem = str_getitem, .contains = str_contains, .new_ = str_new_,
               .init = str_init, .trace = str_trace},
     .methods = mpy_str_methods,

@@ -314,7 +314,7 @@ const mpy_type_spec mpy_tuple_spec = {
     .flags = MPY_TF_BASETYPE | MPY_TF_TUPLE_SUB,
     .instance_size = sizeof(mpy_tuple),
     .dict_offset = offsetof(mpy_tuple, dict),
-    .slots = {.repr = tuple_repr, .hash = tuple_hash_slot, .richcmp = tuple_richcmp, .binop = tuple_binop,
+    .slots = {.repr = tuple_repr, .hash = tuple_hash_slot, .richcmp = tuple_richcmp, .binop = tuple_binop, .binops = MPY_OPS(ADD) | MPY_OPS(MUL), .rbinops = MPY_OPS(MUL),
               .len = tuple_len, .getitem = tuple_getitem, .contains = tuple_contains, .iter = tuple_iter_new,
               .new_ = tuple_new_, .init = mpy_init_noop, .trace = tuple_trace, .getattr = mpy_container_getattr,
               .setattr = mpy_container_setattr},
