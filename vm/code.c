@@ -23,32 +23,46 @@ mpy_code *mpy_code_new(mpy_vm *vm)
     return co;
 }
 
-/* Binary search of the run containing pc: runs are sorted by start. */
-int mpy_code_line(const mpy_code *co, uint32_t pc)
+mpy_packed_pos mpy_pos_pack(const mpy_line_entry *e)
+{
+    /* a span of 255 lines or more stays one of several lines */
+    uint32_t span = e->end_line < e->line ? MPY_POS_NO_END
+                  : e->end_line - e->line < MPY_POS_NO_END ? (uint32_t)(e->end_line - e->line)
+                  : MPY_POS_NO_END - 1;
+    mpy_packed_pos p = {(e->start & 0xFFFFFF) | span << 24, e->line,
+                        e->col >= 0 && e->col < MPY_POS_NO_COL ? (uint16_t)e->col : MPY_POS_NO_COL,
+                        e->end_col >= 0 && e->end_col < MPY_POS_NO_COL ? (uint16_t)e->end_col : MPY_POS_NO_COL};
+    return p;
+}
+
+/* The run containing pc (binary search: runs are sorted by start), or -1. */
+static int64_t find_run(const mpy_code *co, uint32_t pc)
 {
     if (!co->nlines) return -1;
     uint32_t lo = 0, hi = co->nlines;
     while (hi - lo > 1) {
         uint32_t mid = (lo + hi) / 2;
-        if (co->lines[mid].start <= pc) lo = mid;
+        if ((co->lines[mid].start_span & 0xFFFFFF) <= pc) lo = mid;
         else hi = mid;
     }
-    if (co->lines[lo].start > pc) return -1;
-    return co->lines[lo].line;
+    return (co->lines[lo].start_span & 0xFFFFFF) > pc ? -1 : (int64_t)lo;
+}
+
+int mpy_code_line(const mpy_code *co, uint32_t pc)
+{
+    int64_t k = find_run(co, pc);
+    return k < 0 ? -1 : co->lines[k].line;
 }
 
 bool mpy_code_position(const mpy_code *co, uint32_t pc, mpy_line_entry *pos)
 {
     *pos = (mpy_line_entry){pc, -1, -1, -1, -1};
-    if (!co->nlines) return false;
-    uint32_t lo = 0, hi = co->nlines;
-    while (hi - lo > 1) {
-        uint32_t mid = (lo + hi) / 2;
-        if (co->lines[mid].start <= pc) lo = mid;
-        else hi = mid;
-    }
-    if (co->lines[lo].start > pc || co->lines[lo].line < 0) return false;
-    *pos = co->lines[lo];
+    int64_t k = find_run(co, pc);
+    if (k < 0 || co->lines[k].line < 0) return false;
+    const mpy_packed_pos *p = &co->lines[k];
+    uint32_t span = p->start_span >> 24;
+    *pos = (mpy_line_entry){p->start_span & 0xFFFFFF, p->line, span == MPY_POS_NO_END ? -1 : p->line + (int32_t)span,
+                            p->col == MPY_POS_NO_COL ? -1 : p->col, p->end_col == MPY_POS_NO_COL ? -1 : p->end_col};
     return true;
 }
 

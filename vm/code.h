@@ -49,6 +49,23 @@ typedef struct mpy_line_entry {
     int32_t col, end_col;   /* 0-based UTF-8 byte columns; -1: unknown */
 } mpy_line_entry;
 
+/* How a code object stores its runs: 12 bytes rather than 20 (the table
+ * has an entry for most instructions, now that it holds columns).  The
+ * first instruction fits 24 bits (jump operands limit code to that); the
+ * high 8 bits are end_line - line (MPY_POS_NO_END: unknown; 254 stands
+ * for 254 or more, all the caret printer needs to know of a long span).
+ * Columns of 0xFFFF and more are stored as unknown. */
+typedef struct mpy_packed_pos {
+    uint32_t start_span;
+    int32_t line;
+    uint16_t col, end_col;
+} mpy_packed_pos;
+
+#define MPY_POS_NO_END 255
+#define MPY_POS_NO_COL 0xFFFF
+
+mpy_packed_pos mpy_pos_pack(const mpy_line_entry *e);
+
 /* LOAD_GLOBAL's cache, one per name: where the name was found, valid while
  * the globals (and, for a builtin, the builtins) dict keeps the version it
  * had then.  A dict's version changes on insertion, deletion and resizing,
@@ -108,7 +125,7 @@ typedef struct mpy_code {
     uint32_t stacksize;
     mpy_exc_entry *exctable;
     uint32_t nexc;
-    mpy_line_entry *lines;
+    mpy_packed_pos *lines;
     uint32_t nlines;
     int firstlineno;
     mpy_str *name;           /* co_name */

@@ -506,7 +506,7 @@ mpy_code *mpy_cc_leave_unit(compiler *c, const char *name)
     }
     /* exception table: runs of instructions with the same handler */
     mpy_exc_entry *ex = mpy_cc_c_alloc(c, (size_t)(u->ncode + 1) * sizeof *ex);
-    mpy_line_entry *ln = mpy_cc_c_alloc(c, (size_t)(u->ncode + 1) * sizeof *ln);
+    mpy_packed_pos *ln = mpy_cc_c_alloc(c, (size_t)(u->ncode + 1) * sizeof *ln);
     if (!ex || !ln) return NULL;
     int nex = 0, nln = 0;
     for (int i = 0; i < u->ncode;) {
@@ -522,7 +522,7 @@ mpy_code *mpy_cc_leave_unit(compiler *c, const char *name)
     for (int i = 0; i < u->ncode; i++) {
         const mpy_ast_loc *p = &u->lines[i], *q = &u->lines[i ? i - 1 : 0];
         if (i == 0 || p->line != q->line || p->col != q->col || p->end_line != q->end_line || p->end_col != q->end_col)
-            ln[nln++] = (mpy_line_entry){(uint32_t)i, p->line, p->end_line, p->col, p->end_col};
+            ln[nln++] = mpy_pos_pack(&(mpy_line_entry){(uint32_t)i, p->line, p->end_line, p->col, p->end_col});
     }
     int stacksize = max_depth(c, u->code, u->ncode, ex, nex);
     if (c->err) return NULL;
