@@ -382,8 +382,22 @@ static mpy_value proxy_richcmp(mpy_vm *vm, mpy_value a, mpy_value b, mpy_cmpop o
     return mpy_compare(vm, MAPPING(a), b, op);
 }
 
+static mpy_value proxy_ior_error(mpy_vm *vm)
+{
+    return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "'|=' is not supported by mappingproxy; use '|' instead");
+}
+
+/* CPython's mappingproxy refuses |= outright, rather than letting it fall
+ * back to | and rebind the name to a new dict. */
+static mpy_value proxy_m_ior(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!mpy_binary_dunder_args(vm, "__ior__", argc, kw)) return MPY_NULL;
+    return proxy_ior_error(vm);
+}
+
 static mpy_value proxy_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
 {
+    if (op == MPY_BINOP_INPLACE + MPY_BINOP_OR && mpy_is_type(vm, a, MPY_TYPE_MAPPINGPROXY)) return proxy_ior_error(vm);
     if (op != MPY_BINOP_OR) return mpy_notimpl(vm);
     if (mpy_is_type(vm, a, MPY_TYPE_MAPPINGPROXY)) a = MAPPING(a);
     if (mpy_is_type(vm, b, MPY_TYPE_MAPPINGPROXY)) b = MAPPING(b);
@@ -405,6 +419,7 @@ static mpy_value proxy_m_get(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
 static mpy_value proxy_m_copy(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw) { return proxy_forward(vm, "copy", argc, args, kw); }
 
 static const mpy_method_def proxy_methods[] = {
+    {"__ior__", proxy_m_ior, MPY_METH_DEFAULT},
     {"keys", proxy_m_keys, MPY_METH_DEFAULT},
     {"values", proxy_m_values, MPY_METH_DEFAULT},
     {"items", proxy_m_items, MPY_METH_DEFAULT},

@@ -22,3 +22,12 @@ try: d.__ior__(5)
 except TypeError as ex: print('TypeError', ex)
 b *= 0; print(c, b *  -1)
 x = bytearray(b'q'); y = x; x *= True; print(y is x, y)
+m = type.__dict__
+try:
+    m |= {}
+except TypeError as e:
+    print(e)
+try:
+    m.__ior__({})
+except (TypeError, AttributeError) as e:
+    print(type(e).__name__, e)
