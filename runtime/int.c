@@ -402,6 +402,33 @@ static mpy_value int_shift(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
     return finish(vm, mpy_bn_rshift(vm, &r, &x, (uint64_t)n), &r);
 }
 
+/* x + y, x - y or x * y of big operands, computed straight into the limbs
+ * of the result object: allocated first with room for the largest result
+ * (max length + 1 for + and -, the sum of lengths for *), which the bn
+ * functions then never need to grow, so the result is not built in a
+ * temporary and copied (a pass over the limbs and a malloc/free less for
+ * each operation).  When the result fits int64 it is unboxed and the
+ * object is left to the collector. */
+static mpy_value add_sub_mul_in_place(mpy_vm *vm, mpy_binop op, const mpy_bn *x, const mpy_bn *y)
+{
+    size_t big = x->len > y->len ? x->len : y->len;
+    size_t need = op == MPY_BINOP_MUL ? x->len + y->len : big + 1;
+    if (need > UINT32_MAX / 4) return mpy_err_nomem(vm), MPY_NULL;
+    mpy_bigint *o = mpy_obj_alloc_part(vm, vm->types[MPY_TYPE_INT], sizeof *o + need * sizeof(uint32_t), sizeof *o);
+    if (!o) return MPY_NULL;
+    /* cap = need: owned as far as reserve() is concerned, never freed */
+    mpy_bn r = {o->d, 0, need, 0};
+    bool ok = op == MPY_BINOP_ADD ? mpy_bn_add(vm, &r, x, y)
+            : op == MPY_BINOP_SUB ? mpy_bn_sub(vm, &r, x, y)
+            : mpy_bn_mul(vm, &r, x, y);
+    if (!ok) return MPY_NULL;
+    int64_t small;
+    if (mpy_bn_to_i64(&r, &small)) return mpy_from_int(small);
+    o->sign = r.sign;
+    o->len = (uint32_t)r.len;
+    return mpy_from_obj(o);
+}
+
 /* Every int operation with a big operand, or small operands whose exact
  * result does not fit int64.  Operands are int-like. */
 mpy_value mpy_int_big_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
@@ -413,9 +440,9 @@ mpy_value mpy_int_big_binop(mpy_vm *vm, mpy_binop op, mpy_value a, mpy_value b)
     view(a, &x, bx);
     view(b, &y, by);
     switch (op) {
-    case MPY_BINOP_ADD: return finish(vm, mpy_bn_add(vm, &r, &x, &y), &r);
-    case MPY_BINOP_SUB: return finish(vm, mpy_bn_sub(vm, &r, &x, &y), &r);
-    case MPY_BINOP_MUL: return finish(vm, mpy_bn_mul(vm, &r, &x, &y), &r);
+    case MPY_BINOP_ADD:
+    case MPY_BINOP_SUB:
+    case MPY_BINOP_MUL: return add_sub_mul_in_place(vm, op, &x, &y);
     case MPY_BINOP_FLOORDIV:
         if (!y.len) return zero_div(vm);
         return finish(vm, mpy_bn_divmod(vm, &r, NULL, &x, &y), &r);
