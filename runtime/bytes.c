@@ -2,9 +2,10 @@
  * iterator.  Both types read through one "view" (pointer + length), so the
  * read-only operations (repr, compare, search, decode, hex) are shared;
  * bytearray adds item assignment, append and extend.  The bytes methods
- * cover what ordinary programs use (decode, hex, fromhex, join, split,
- * strip, find, count, replace, startswith, endswith, upper, lower) and
- * the % operator (format.c).
+ * are str's byte-level counterparts (decode, hex, fromhex, join, split and
+ * rsplit, strip, find, count, replace, startswith, partition, splitlines,
+ * padding, zfill, expandtabs, ASCII case mapping and tests, translate,
+ * maketrans, removeprefix/removesuffix) and the % operator (format.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -98,8 +99,12 @@ static mpy_str *bytes_repr_text(mpy_vm *vm, view v, const char *open, const char
     for (size_t i = 0; i < v.n && ok; i++) {
         unsigned char c = v.p[i];
         char esc[5];
-        if (c == q || c == '\\') { esc[0] = '\\'; esc[1] = (char)c; ok = mpy_textbuf_add(vm, &b, esc, 2); }
-        else if (c == '\t') ok = mpy_textbuf_add(vm, &b, "\\t", 2);
+        /* bytearray's repr escapes ' even inside "..." (as CPython's) */
+        if (c == q || c == '\\' || (c == '\'' && *open)) {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            ok = mpy_textbuf_add(vm, &b, esc, 2);
+        } else if (c == '\t') ok = mpy_textbuf_add(vm, &b, "\\t", 2);
         else if (c == '\n') ok = mpy_textbuf_add(vm, &b, "\\n", 2);
         else if (c == '\r') ok = mpy_textbuf_add(vm, &b, "\\r", 2);
         else if (c < 0x20 || c >= 0x7f) {
@@ -421,6 +426,60 @@ static bool want_view(mpy_vm *vm, mpy_value x, view *v)
     return mpy_err_fmt(vm, MPY_EXC_TypeError, "a bytes-like object is required, not '%s'", mpy_tname(vm, x));
 }
 
+/* "bytes.NAME" or "bytearray.NAME" as CPython's messages qualify it. */
+static const char *qname(mpy_vm *vm, mpy_value self, const char *name, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s.%s", is_bytearray(vm, self) ? "bytearray" : "bytes", name);
+    return buf;
+}
+
+/* self unchanged: exact bytes are returned as they are (immutable), a
+ * bytearray is copied. */
+static mpy_value unchanged(mpy_vm *vm, mpy_value self)
+{
+    if (mpy_is_type(vm, self, MPY_TYPE_BYTES)) return self;
+    view v = self_view(vm, self);
+    return same_kind(vm, self, v.p, v.n);
+}
+
+/* METH_NOARGS methods. */
+static bool no_args(mpy_vm *vm, const char *name, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    char q[48];
+    if (kw && kw->len)
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no keyword arguments",
+                           qname(vm, args[0], name, q, sizeof q));
+    if (argc != 1)
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no arguments (%d given)",
+                           qname(vm, args[0], name, q, sizeof q), argc - 1);
+    return true;
+}
+
+/* METH_O methods. */
+static bool one_arg(mpy_vm *vm, const char *name, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    char q[48];
+    if (kw && kw->len)
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no keyword arguments",
+                           qname(vm, args[0], name, q, sizeof q));
+    if (argc != 2)
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes exactly one argument (%d given)",
+                           qname(vm, args[0], name, q, sizeof q), argc - 1);
+    return true;
+}
+
+/* mpy_str_args for getargs-style keyword methods (split, rsplit,
+ * splitlines, expandtabs): too many arguments counts keywords too. */
+static bool kw_args(mpy_vm *vm, const char *name, int argc, const mpy_value *args, mpy_tuple *kw, int max,
+                    const char *const *kwl, mpy_value *out)
+{
+    int given = argc - 1 + (kw ? (int)kw->len : 0);
+    if (given > max)
+        return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes at most %d argument%s (%d given)", name, max,
+                           max == 1 ? "" : "s", given);
+    return mpy_str_args(vm, name, MPY_ARGS_KW, argc - 1, args + 1, kw, 0, max, kwl, out);
+}
+
 static mpy_value b_decode(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     static const char *const kwl[] = {"encoding", "errors", NULL};
@@ -582,7 +641,7 @@ static mpy_value b_split(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple 
 {
     static const char *const kwl[] = {"sep", "maxsplit", NULL};
     mpy_value a[2];
-    if (!mpy_str_args(vm, "split", MPY_ARGS_KW, argc - 1, args + 1, kw, 0, 2, kwl, a)) return MPY_NULL;
+    if (!kw_args(vm, "split", argc, args, kw, 2, kwl, a)) return MPY_NULL;
     int64_t maxsplit = -1;
     if (!mpy_is_null(a[1]) && !mpy_index_big(vm, a[1], MPY_INDEX_BIG_SSIZE, &maxsplit)) return MPY_NULL;
     if (maxsplit < 0) maxsplit = INT64_MAX;
@@ -600,13 +659,10 @@ static mpy_value b_split(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple 
             while (i < v.n && is_ws(v.p[i])) i++;
             if (i == v.n) break;
             size_t j = i;
-            if (maxsplit-- == 0) {
-                j = v.n;
-                while (j > i && is_ws(v.p[j - 1])) j--;
-            } else {
+            if (maxsplit-- == 0) j = v.n; /* the rest, trailing whitespace and all */
+            else
                 while (j < v.n && !is_ws(v.p[j])) j++;
-            }
-            mpy_value piece = same_kind(vm, args[0], v.p + i, j - i);
+            mpy_value piece = i == 0 && j == v.n ? unchanged(vm, args[0]) : same_kind(vm, args[0], v.p + i, j - i);
             if (mpy_is_null(piece) || !mpy_list_append(vm, l, piece)) return MPY_NULL;
             i = j;
         }
@@ -619,7 +675,7 @@ static mpy_value b_split(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple 
         if (mpy_is_null(piece) || !mpy_list_append(vm, l, piece)) return MPY_NULL;
         i = (size_t)k + sep.n;
     }
-    mpy_value piece = same_kind(vm, args[0], v.p + i, v.n - i);
+    mpy_value piece = i == 0 ? unchanged(vm, args[0]) : same_kind(vm, args[0], v.p + i, v.n - i);
     if (mpy_is_null(piece) || !mpy_list_append(vm, l, piece)) return MPY_NULL;
     return mpy_from_obj(l);
 }
@@ -627,7 +683,9 @@ static mpy_value b_split(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple 
 static mpy_value do_strip(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, const char *name, int which)
 {
     mpy_value a[1];
-    if (!mpy_str_args(vm, name, MPY_ARGS_CLINIC, argc - 1, args + 1, kw, 0, 1, NULL, a)) return MPY_NULL;
+    char q[48];
+    const char *fname = qname(vm, args[0], name, q, sizeof q);
+    if (!mpy_str_args(vm, fname, MPY_ARGS_CLINIC, argc - 1, args + 1, kw, 0, 1, NULL, a)) return MPY_NULL;
     view v = self_view(vm, args[0]), chars = {(const unsigned char *)" \t\n\r\v\f", 6};
     if (!mpy_is_null(a[0]) && !mpy_is_none(a[0]) && !want_view(vm, a[0], &chars)) return MPY_NULL;
     size_t i = 0, j = v.n;
@@ -640,15 +698,15 @@ static mpy_value do_strip(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple
 
 static mpy_value b_strip(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    return do_strip(vm, argc, args, kw, "bytes.strip", 3);
+    return do_strip(vm, argc, args, kw, "strip", 3);
 }
 static mpy_value b_lstrip(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    return do_strip(vm, argc, args, kw, "bytes.lstrip", 1);
+    return do_strip(vm, argc, args, kw, "lstrip", 1);
 }
 static mpy_value b_rstrip(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    return do_strip(vm, argc, args, kw, "bytes.rstrip", 2);
+    return do_strip(vm, argc, args, kw, "rstrip", 2);
 }
 
 /* The needle of find/count/index: bytes-like or an int. */
@@ -846,8 +904,14 @@ static mpy_value map_case(mpy_vm *vm, mpy_value self, bool upper)
     return r;
 }
 
-static mpy_value b_upper(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw) { return map_case(vm, args[0], true); }
-static mpy_value b_lower(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw) { return map_case(vm, args[0], false); }
+static mpy_value b_upper(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return no_args(vm, "upper", argc, args, kw) ? map_case(vm, args[0], true) : MPY_NULL;
+}
+static mpy_value b_lower(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return no_args(vm, "lower", argc, args, kw) ? map_case(vm, args[0], false) : MPY_NULL;
+}
 
 static mpy_value b_isclass(mpy_vm *vm, mpy_value self, int kind)
 {
@@ -862,10 +926,413 @@ static mpy_value b_isclass(mpy_vm *vm, mpy_value self, int kind)
     return MPY_TRUE;
 }
 
-static mpy_value b_isdigit(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw) { return b_isclass(vm, args[0], 0); }
-static mpy_value b_isalpha(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw) { return b_isclass(vm, args[0], 1); }
-static mpy_value b_isalnum(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw) { return b_isclass(vm, args[0], 2); }
-static mpy_value b_isspace(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw) { return b_isclass(vm, args[0], 3); }
+static mpy_value b_isdigit(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return no_args(vm, "isdigit", argc, args, kw) ? b_isclass(vm, args[0], 0) : MPY_NULL;
+}
+static mpy_value b_isalpha(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return no_args(vm, "isalpha", argc, args, kw) ? b_isclass(vm, args[0], 1) : MPY_NULL;
+}
+static mpy_value b_isalnum(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return no_args(vm, "isalnum", argc, args, kw) ? b_isclass(vm, args[0], 2) : MPY_NULL;
+}
+static mpy_value b_isspace(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return no_args(vm, "isspace", argc, args, kw) ? b_isclass(vm, args[0], 3) : MPY_NULL;
+}
+
+/* ------------------------------------------------- more str-like methods */
+
+/* self with `left` and `right` copies of fill around it. */
+static mpy_value pad_bytes(mpy_vm *vm, mpy_value self, size_t left, size_t right, unsigned char fill)
+{
+    if (left == 0 && right == 0) return unchanged(vm, self);
+    view v = self_view(vm, self);
+    if (left > SIZE_MAX / 4 || right > SIZE_MAX / 4) { mpy_err_nomem(vm); return MPY_NULL; }
+    size_t total = left + v.n + right;
+    unsigned char *d = mpy_mem_realloc(vm, NULL, 0, total + 1);
+    if (!d) return MPY_NULL;
+    memset(d, fill, left);
+    if (v.n) memcpy(d + left, v.p, v.n);
+    memset(d + left + v.n, fill, right);
+    mpy_value r = same_kind(vm, self, d, total);
+    mpy_mem_free(vm, d, total + 1);
+    return r;
+}
+
+/* center/ljust/rjust(width, fillchar=b' '): the margin to fill, or -1. */
+static int64_t pad_args(mpy_vm *vm, const char *name, int argc, const mpy_value *args, mpy_tuple *kw,
+                        int64_t *width, unsigned char *fill)
+{
+    char q[48];
+    mpy_value a[2];
+    if (!mpy_str_args(vm, qname(vm, args[0], name, q, sizeof q), MPY_ARGS_CLINIC, argc - 1, args + 1, kw, 1, 2, NULL,
+                      a))
+        return -1;
+    if (!mpy_index_big(vm, a[0], MPY_INDEX_BIG_SSIZE, width)) return -1;
+    *fill = ' ';
+    if (!mpy_is_null(a[1])) {
+        view f = {NULL, 0};
+        if (!get_view(vm, a[1], &f) || f.n != 1) {
+            mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name,
+                        mpy_tname(vm, a[1]));
+            return -1;
+        }
+        *fill = f.p[0];
+    }
+    int64_t n = (int64_t)self_view(vm, args[0]).n;
+    return *width > n ? *width - n : 0;
+}
+
+static mpy_value b_center(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    int64_t w;
+    unsigned char f;
+    int64_t marg = pad_args(vm, "center", argc, args, kw, &w, &f);
+    if (marg < 0) return MPY_NULL;
+    /* CPython: left = marg/2 + (marg & width & 1). */
+    size_t left = (size_t)marg / 2 + ((size_t)marg & (size_t)w & 1);
+    return pad_bytes(vm, args[0], left, (size_t)marg - left, f);
+}
+
+static mpy_value b_ljust(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    int64_t w;
+    unsigned char f;
+    int64_t marg = pad_args(vm, "ljust", argc, args, kw, &w, &f);
+    return marg < 0 ? MPY_NULL : pad_bytes(vm, args[0], 0, (size_t)marg, f);
+}
+
+static mpy_value b_rjust(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    int64_t w;
+    unsigned char f;
+    int64_t marg = pad_args(vm, "rjust", argc, args, kw, &w, &f);
+    return marg < 0 ? MPY_NULL : pad_bytes(vm, args[0], (size_t)marg, 0, f);
+}
+
+static mpy_value b_zfill(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!one_arg(vm, "zfill", argc, args, kw)) return MPY_NULL;
+    int64_t w;
+    if (!mpy_index_big(vm, args[1], MPY_INDEX_BIG_SSIZE, &w)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    if (w <= (int64_t)v.n) return unchanged(vm, args[0]);
+    size_t fill = (size_t)w - v.n, total = (size_t)w;
+    unsigned char *d = mpy_mem_realloc(vm, NULL, 0, total + 1);
+    if (!d) return MPY_NULL;
+    size_t sign = v.n && (v.p[0] == '+' || v.p[0] == '-');
+    if (sign) d[0] = v.p[0];
+    memset(d + sign, '0', fill);
+    if (v.n > sign) memcpy(d + sign + fill, v.p + sign, v.n - sign);
+    mpy_value r = same_kind(vm, args[0], d, total);
+    mpy_mem_free(vm, d, total + 1);
+    return r;
+}
+
+static mpy_value b_expandtabs(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    static const char *const kwl[] = {"tabsize", NULL};
+    mpy_value a[1];
+    if (!kw_args(vm, "expandtabs", argc, args, kw, 1, kwl, a)) return MPY_NULL;
+    int64_t tab = 8;
+    if (!mpy_is_null(a[0]) && !mpy_cint_arg(vm, a[0], &tab)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    mpy_textbuf b;
+    mpy_textbuf_init(&b);
+    if (!mpy_expandtabs_into(vm, &b, (const char *)v.p, v.n, tab, false)) { mpy_textbuf_free(vm, &b); return MPY_NULL; }
+    mpy_value r = same_kind(vm, args[0], b.data, b.len);
+    mpy_textbuf_free(vm, &b);
+    return r;
+}
+
+static mpy_value do_partition(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, bool rev)
+{
+    if (!one_arg(vm, rev ? "rpartition" : "partition", argc, args, kw)) return MPY_NULL;
+    view sep = {NULL, 0};
+    if (!want_view(vm, args[1], &sep)) return MPY_NULL;
+    if (sep.n == 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "empty separator");
+    view v = self_view(vm, args[0]);
+    int64_t i = rev ? rfind_bytes(v, sep) : find_bytes(v, sep, 0);
+    mpy_value e1 = same_kind(vm, args[0], "", 0), e2 = same_kind(vm, args[0], "", 0), x, y, z;
+    if (mpy_is_null(e1) || mpy_is_null(e2)) return MPY_NULL;
+    if (i < 0) {
+        mpy_value whole = unchanged(vm, args[0]);
+        if (mpy_is_null(whole)) return MPY_NULL;
+        x = rev ? e1 : whole;
+        y = rev ? e2 : e1;
+        z = rev ? whole : e2;
+    } else {
+        x = same_kind(vm, args[0], v.p, (size_t)i);
+        /* bytes gives back the separator object itself, bytearray a copy */
+        y = is_bytearray(vm, args[0]) ? bytearray_from(vm, sep.p, sep.n) : args[1];
+        z = same_kind(vm, args[0], v.p + i + sep.n, v.n - (size_t)i - sep.n);
+        if (mpy_is_null(x) || mpy_is_null(y) || mpy_is_null(z)) return MPY_NULL;
+    }
+    mpy_tuple *t = mpy_tuple_pack(vm, 3, x, y, z);
+    return t ? mpy_from_obj(t) : MPY_NULL;
+}
+
+static mpy_value b_partition(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return do_partition(vm, argc, args, kw, false);
+}
+static mpy_value b_rpartition(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return do_partition(vm, argc, args, kw, true);
+}
+
+static mpy_value b_rsplit(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    static const char *const kwl[] = {"sep", "maxsplit", NULL};
+    mpy_value a[2];
+    if (!kw_args(vm, "rsplit", argc, args, kw, 2, kwl, a)) return MPY_NULL;
+    int64_t maxsplit = -1;
+    if (!mpy_is_null(a[1]) && !mpy_index_big(vm, a[1], MPY_INDEX_BIG_SSIZE, &maxsplit)) return MPY_NULL;
+    if (maxsplit < 0) maxsplit = INT64_MAX;
+    view v = self_view(vm, args[0]), sep = {NULL, 0};
+    bool ws = mpy_is_null(a[0]) || mpy_is_none(a[0]);
+    if (!ws) {
+        if (!want_view(vm, a[0], &sep)) return MPY_NULL;
+        if (sep.n == 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "empty separator");
+    }
+    mpy_list *l = mpy_list_new(vm, 0);
+    if (!l) return MPY_NULL;
+    size_t j = v.n; /* pieces are found back to front */
+    if (ws) {
+        while (j > 0) {
+            while (j > 0 && is_ws(v.p[j - 1])) j--;
+            if (j == 0) break;
+            size_t i = j;
+            if (maxsplit-- == 0) {
+                i = 0;
+            } else {
+                while (i > 0 && !is_ws(v.p[i - 1])) i--;
+            }
+            mpy_value piece = i == 0 && j == v.n ? unchanged(vm, args[0]) : same_kind(vm, args[0], v.p + i, j - i);
+            if (mpy_is_null(piece) || !mpy_list_append(vm, l, piece)) return MPY_NULL;
+            j = i;
+        }
+    } else {
+        while (maxsplit-- > 0) {
+            view h = {v.p, j};
+            int64_t k = rfind_bytes(h, sep);
+            if (k < 0) break;
+            mpy_value piece = same_kind(vm, args[0], v.p + k + sep.n, j - (size_t)k - sep.n);
+            if (mpy_is_null(piece) || !mpy_list_append(vm, l, piece)) return MPY_NULL;
+            j = (size_t)k;
+        }
+        mpy_value piece = j == v.n ? unchanged(vm, args[0]) : same_kind(vm, args[0], v.p, j);
+        if (mpy_is_null(piece) || !mpy_list_append(vm, l, piece)) return MPY_NULL;
+    }
+    mpy_list_reverse(l);
+    return mpy_from_obj(l);
+}
+
+/* Lines end at \n, \r or \r\n (only those, unlike str). */
+static mpy_value b_splitlines(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    static const char *const kwl[] = {"keepends", NULL};
+    mpy_value a[1];
+    if (!kw_args(vm, "splitlines", argc, args, kw, 1, kwl, a)) return MPY_NULL;
+    int64_t keep = 0;
+    if (!mpy_is_null(a[0]) && !mpy_cint_arg(vm, a[0], &keep)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    mpy_list *l = mpy_list_new(vm, 0);
+    if (!l) return MPY_NULL;
+    size_t i = 0;
+    while (i < v.n) {
+        size_t j = i, k = 0;
+        while (j < v.n && v.p[j] != '\n' && v.p[j] != '\r') j++;
+        if (j < v.n) k = v.p[j] == '\r' && j + 1 < v.n && v.p[j + 1] == '\n' ? 2 : 1;
+        mpy_value piece = i == 0 && j + k == v.n && !is_bytearray(vm, args[0]) && (keep || k == 0)
+                              ? unchanged(vm, args[0])
+                              : same_kind(vm, args[0], v.p + i, j - i + (keep ? k : 0));
+        if (mpy_is_null(piece) || !mpy_list_append(vm, l, piece)) return MPY_NULL;
+        i = j + k;
+    }
+    return mpy_from_obj(l);
+}
+
+static bool b_lower_c(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static bool b_upper_c(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+/* title (0), capitalize (1), swapcase (2): ASCII letters only. */
+static mpy_value recase(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, const char *name, int mode)
+{
+    if (!no_args(vm, name, argc, args, kw)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    unsigned char *d = mpy_mem_realloc(vm, NULL, 0, v.n + 1);
+    if (!d) return MPY_NULL;
+    bool prev_cased = false;
+    for (size_t i = 0; i < v.n; i++) {
+        unsigned char c = v.p[i];
+        bool lo = b_lower_c(c), up = b_upper_c(c);
+        bool want_up = mode == 0 ? !prev_cased : mode == 1 ? i == 0 : lo;
+        if (mode == 2) want_up = lo;
+        if (want_up && lo) c = (unsigned char)(c - 32);
+        else if (!want_up && up) c = (unsigned char)(c + 32);
+        d[i] = c;
+        prev_cased = lo || up;
+    }
+    mpy_value r = same_kind(vm, args[0], d, v.n);
+    mpy_mem_free(vm, d, v.n + 1);
+    return r;
+}
+
+static mpy_value b_title(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return recase(vm, argc, args, kw, "title", 0);
+}
+static mpy_value b_capitalize(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return recase(vm, argc, args, kw, "capitalize", 1);
+}
+static mpy_value b_swapcase(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return recase(vm, argc, args, kw, "swapcase", 2);
+}
+
+static mpy_value b_isascii(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!no_args(vm, "isascii", argc, args, kw)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    for (size_t i = 0; i < v.n; i++)
+        if (v.p[i] >= 0x80) return MPY_FALSE;
+    return MPY_TRUE;
+}
+
+/* isupper/islower: some cased byte and none of the other case. */
+static mpy_value case_test(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, bool upper)
+{
+    if (!no_args(vm, upper ? "isupper" : "islower", argc, args, kw)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    bool cased = false;
+    for (size_t i = 0; i < v.n; i++) {
+        if (upper ? b_lower_c(v.p[i]) : b_upper_c(v.p[i])) return MPY_FALSE;
+        cased = cased || (upper ? b_upper_c(v.p[i]) : b_lower_c(v.p[i]));
+    }
+    return mpy_from_bool(cased);
+}
+
+static mpy_value b_isupper(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return case_test(vm, argc, args, kw, true);
+}
+static mpy_value b_islower(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return case_test(vm, argc, args, kw, false);
+}
+
+static mpy_value b_istitle(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (!no_args(vm, "istitle", argc, args, kw)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    bool cased = false, prev_cased = false;
+    for (size_t i = 0; i < v.n; i++) {
+        unsigned char c = v.p[i];
+        if (b_upper_c(c)) {
+            if (prev_cased) return MPY_FALSE;
+            prev_cased = cased = true;
+        } else if (b_lower_c(c)) {
+            if (!prev_cased) return MPY_FALSE;
+            prev_cased = cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    return mpy_from_bool(cased);
+}
+
+static mpy_value b_removeaffix(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw, bool suffix)
+{
+    if (!one_arg(vm, suffix ? "removesuffix" : "removeprefix", argc, args, kw)) return MPY_NULL;
+    view x = {NULL, 0};
+    if (!want_view(vm, args[1], &x)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    if (x.n && x.n <= v.n) {
+        if (!suffix && memcmp(v.p, x.p, x.n) == 0) return same_kind(vm, args[0], v.p + x.n, v.n - x.n);
+        if (suffix && memcmp(v.p + v.n - x.n, x.p, x.n) == 0) return same_kind(vm, args[0], v.p, v.n - x.n);
+    }
+    return unchanged(vm, args[0]);
+}
+
+static mpy_value b_removeprefix(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return b_removeaffix(vm, argc, args, kw, false);
+}
+static mpy_value b_removesuffix(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return b_removeaffix(vm, argc, args, kw, true);
+}
+
+/* translate(table, /, delete=b''): table is None or 256 bytes. */
+static mpy_value b_translate(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    int nkw = kw ? (int)kw->len : 0, npos = argc - 1;
+    if (npos + nkw > 2)
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "translate() takes at most 2 arguments (%d given)", npos + nkw);
+    if (npos < 1)
+        return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "translate() takes at least 1 positional argument (0 given)");
+    mpy_value del = npos > 1 ? args[2] : MPY_NULL;
+    for (int k = 0; k < nkw; k++) {
+        const char *kn = mpy_as_str(kw->items[k])->data;
+        if (strcmp(kn, "delete") != 0)
+            return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "'%s' is an invalid keyword argument for translate()", kn);
+        del = args[argc + k];
+    }
+    view table = {NULL, 0}, dv = {NULL, 0};
+    bool have_table = !mpy_is_none(args[1]);
+    if (have_table) {
+        if (!want_view(vm, args[1], &table)) return MPY_NULL;
+        if (table.n != 256)
+            return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "translation table must be 256 characters long");
+    }
+    if (!mpy_is_null(del) && !want_view(vm, del, &dv)) return MPY_NULL;
+    view v = self_view(vm, args[0]);
+    bool drop[256] = {false};
+    for (size_t i = 0; i < dv.n; i++) drop[dv.p[i]] = true;
+    unsigned char *d = mpy_mem_realloc(vm, NULL, 0, v.n + 1);
+    if (!d) return MPY_NULL;
+    size_t n = 0;
+    bool changed = false;
+    for (size_t i = 0; i < v.n; i++) {
+        unsigned char c = v.p[i];
+        if (drop[c]) { changed = true; continue; }
+        d[n] = have_table ? table.p[c] : c;
+        changed = changed || d[n] != c;
+        n++;
+    }
+    mpy_value r = changed ? same_kind(vm, args[0], d, n) : unchanged(vm, args[0]);
+    mpy_mem_free(vm, d, v.n + 1);
+    return r;
+}
+
+/* maketrans(frm, to): a static method, so each type has its own entry
+ * for the qualified name in the keyword complaint. */
+static mpy_value do_maketrans(mpy_vm *vm, const char *tname, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    if (kw && kw->len) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "%s.maketrans() takes no keyword arguments", tname);
+    if (argc != 2) return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "maketrans expected 2 arguments, got %d", argc);
+    view f = {NULL, 0}, t = {NULL, 0};
+    if (!want_view(vm, args[0], &f) || !want_view(vm, args[1], &t)) return MPY_NULL;
+    if (f.n != t.n) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "maketrans arguments must have same length");
+    unsigned char m[256];
+    for (int i = 0; i < 256; i++) m[i] = (unsigned char)i;
+    for (size_t i = 0; i < f.n; i++) m[f.p[i]] = t.p[i];
+    return bytes_value(vm, m, 256);
+}
+
+static mpy_value b_maketrans(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return do_maketrans(vm, "bytes", argc, args, kw);
+}
+static mpy_value ba_maketrans(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    return do_maketrans(vm, "bytearray", argc, args, kw);
+}
 
 static mpy_value b_getnewargs(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
@@ -899,6 +1366,26 @@ static const mpy_method_def bytes_methods[] = {
     {"isalpha", b_isalpha, MPY_METH_DEFAULT},
     {"isalnum", b_isalnum, MPY_METH_DEFAULT},
     {"isspace", b_isspace, MPY_METH_DEFAULT},
+    {"center", b_center, MPY_METH_DEFAULT},
+    {"ljust", b_ljust, MPY_METH_DEFAULT},
+    {"rjust", b_rjust, MPY_METH_DEFAULT},
+    {"zfill", b_zfill, MPY_METH_DEFAULT},
+    {"expandtabs", b_expandtabs, MPY_METH_DEFAULT},
+    {"partition", b_partition, MPY_METH_DEFAULT},
+    {"rpartition", b_rpartition, MPY_METH_DEFAULT},
+    {"rsplit", b_rsplit, MPY_METH_DEFAULT},
+    {"splitlines", b_splitlines, MPY_METH_DEFAULT},
+    {"title", b_title, MPY_METH_DEFAULT},
+    {"capitalize", b_capitalize, MPY_METH_DEFAULT},
+    {"swapcase", b_swapcase, MPY_METH_DEFAULT},
+    {"isascii", b_isascii, MPY_METH_DEFAULT},
+    {"isupper", b_isupper, MPY_METH_DEFAULT},
+    {"islower", b_islower, MPY_METH_DEFAULT},
+    {"istitle", b_istitle, MPY_METH_DEFAULT},
+    {"removeprefix", b_removeprefix, MPY_METH_DEFAULT},
+    {"removesuffix", b_removesuffix, MPY_METH_DEFAULT},
+    {"translate", b_translate, MPY_METH_DEFAULT},
+    {"maketrans", b_maketrans, MPY_METH_STATIC},
     {"__getnewargs__", b_getnewargs, MPY_METH_DEFAULT},
     {NULL, NULL, 0},
 };
@@ -1158,6 +1645,26 @@ static const mpy_method_def bytearray_methods[] = {
     {"isalpha", b_isalpha, MPY_METH_DEFAULT},
     {"isalnum", b_isalnum, MPY_METH_DEFAULT},
     {"isspace", b_isspace, MPY_METH_DEFAULT},
+    {"center", b_center, MPY_METH_DEFAULT},
+    {"ljust", b_ljust, MPY_METH_DEFAULT},
+    {"rjust", b_rjust, MPY_METH_DEFAULT},
+    {"zfill", b_zfill, MPY_METH_DEFAULT},
+    {"expandtabs", b_expandtabs, MPY_METH_DEFAULT},
+    {"partition", b_partition, MPY_METH_DEFAULT},
+    {"rpartition", b_rpartition, MPY_METH_DEFAULT},
+    {"rsplit", b_rsplit, MPY_METH_DEFAULT},
+    {"splitlines", b_splitlines, MPY_METH_DEFAULT},
+    {"title", b_title, MPY_METH_DEFAULT},
+    {"capitalize", b_capitalize, MPY_METH_DEFAULT},
+    {"swapcase", b_swapcase, MPY_METH_DEFAULT},
+    {"isascii", b_isascii, MPY_METH_DEFAULT},
+    {"isupper", b_isupper, MPY_METH_DEFAULT},
+    {"islower", b_islower, MPY_METH_DEFAULT},
+    {"istitle", b_istitle, MPY_METH_DEFAULT},
+    {"removeprefix", b_removeprefix, MPY_METH_DEFAULT},
+    {"removesuffix", b_removesuffix, MPY_METH_DEFAULT},
+    {"translate", b_translate, MPY_METH_DEFAULT},
+    {"maketrans", ba_maketrans, MPY_METH_STATIC},
     {"append", ba_append, MPY_METH_DEFAULT},
     {"insert", ba_insert, MPY_METH_DEFAULT},
     {"remove", ba_remove, MPY_METH_DEFAULT},

@@ -116,6 +116,14 @@ MPY_MUST_CHECK bool mpy_textbuf_addcp(mpy_vm *vm, mpy_textbuf *b, uint32_t c);
 mpy_str *mpy_textbuf_finish(mpy_vm *vm, mpy_textbuf *b);
 void mpy_textbuf_free(mpy_vm *vm, mpy_textbuf *b);
 
+/* A C int argument (CPython's _PyLong_AsInt): index conversion, then
+ * OverflowError "Python int too large to convert to C int" outside the
+ * int range. */
+MPY_MUST_CHECK bool mpy_cint_arg(mpy_vm *vm, mpy_value v, int64_t *out);
+/* expandtabs of s[0..n) appended to b: columns reset at \n and \r;
+ * with utf8 a column is a code point (str), else a byte (bytes). */
+MPY_MUST_CHECK bool mpy_expandtabs_into(mpy_vm *vm, mpy_textbuf *b, const char *s, size_t n, int64_t tab, bool utf8);
+
 /* Argument binding for the text types' native methods (args without
  * self).  Binds up to max values to out[] (MPY_NULL when not given);
  * kwlist names the parameters that may be passed by keyword (NULL: none).

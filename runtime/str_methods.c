@@ -1037,44 +1037,51 @@ static mpy_value str_zfill(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
     return mpy_from_obj(r);
 }
 
+bool mpy_cint_arg(mpy_vm *vm, mpy_value v, int64_t *out)
+{
+    if (!mpy_index_big(vm, v, MPY_INDEX_BIG_SSIZE, out)) {
+        if (!mpy_err_matches(vm, MPY_EXC_OverflowError)) return false;
+        mpy_err_clear(vm);
+        *out = INT64_MAX;
+    }
+    if (*out > INT32_MAX || *out < INT32_MIN)
+        return mpy_err_msg(vm, MPY_EXC_OverflowError, "Python int too large to convert to C int");
+    return true;
+}
+
+bool mpy_expandtabs_into(mpy_vm *vm, mpy_textbuf *b, const char *s, size_t n, int64_t tab, bool utf8)
+{
+    size_t col = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        bool ok;
+        if (c == '\t') {
+            if (tab <= 0) continue;
+            size_t k = (size_t)tab - col % (size_t)tab;
+            ok = mpy_textbuf_addc(vm, b, ' ', k);
+            col += k;
+        } else {
+            ok = mpy_textbuf_addc(vm, b, c, 1);
+            if (c == '\n' || c == '\r') col = 0;
+            else if (!utf8 || ((unsigned char)c & 0xc0) != 0x80) col++;
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
 static mpy_value str_expandtabs(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
     static const char *const kwl[] = {"tabsize", NULL};
     mpy_value a[1];
     if (!mpy_str_args(vm, "expandtabs", MPY_ARGS_KW, argc - 1, args + 1, kw, 0, 1, kwl, a)) return MPY_NULL;
     int64_t tab = 8;
-    /* tabsize is a C int in CPython. */
-    if (!mpy_is_null(a[0]) && !mpy_index_big(vm, a[0], MPY_INDEX_BIG_SSIZE, &tab)) {
-        if (mpy_err_matches(vm, MPY_EXC_OverflowError)) {
-            mpy_err_clear(vm);
-            tab = INT64_MAX;
-        } else {
-            return MPY_NULL;
-        }
-    }
-    if (tab > INT32_MAX || tab < INT32_MIN)
-        return mpy_err_fmt_v(vm, MPY_EXC_OverflowError, "Python int too large to convert to C int");
+    if (!mpy_is_null(a[0]) && !mpy_cint_arg(vm, a[0], &tab)) return MPY_NULL;
     mpy_str *s = S(args[0]);
     if (!memchr(s->data, '\t', s->len)) return ret(mpy_str_exact(vm, s));
     mpy_textbuf b;
     mpy_textbuf_init(&b);
-    size_t col = 0;
-    bool ok = true;
-    for (size_t i = 0; i < s->len && ok; i++) {
-        char c = s->data[i];
-        if (c == '\t') {
-            if (tab > 0) {
-                size_t n = (size_t)tab - col % (size_t)tab;
-                ok = mpy_textbuf_addc(vm, &b, ' ', n);
-                col += n;
-            }
-        } else {
-            ok = mpy_textbuf_addc(vm, &b, c, 1);
-            if (c == '\n' || c == '\r') col = 0;
-            else if (((unsigned char)c & 0xc0) != 0x80) col++;
-        }
-    }
-    if (!ok) { mpy_textbuf_free(vm, &b); return MPY_NULL; }
+    if (!mpy_expandtabs_into(vm, &b, s->data, s->len, tab, true)) { mpy_textbuf_free(vm, &b); return MPY_NULL; }
     return ret(mpy_textbuf_finish(vm, &b));
 }
 
