@@ -490,7 +490,10 @@ bool mpy_str_args(mpy_vm *vm, const char *fname, mpy_args_style style, int argc,
     const char *dot = strrchr(fname, '.');
     if (nkw && !kwlist) return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s() takes no keyword arguments", fname);
     if (dot) fname = dot + 1;
-    if (argc > max) {
+    /* Keywords count too: CPython checks the total before matching names
+     * ("split() takes at most 2 arguments (3 given)" for split(' ', 1,
+     * maxsplit=1)). */
+    if (argc > max || (style != MPY_ARGS_CLINIC && argc + nkw > max)) {
         if (style == MPY_ARGS_CLINIC)
             return mpy_err_fmt(vm, MPY_EXC_TypeError, "%s expected at most %d argument%s, got %d", fname, max,
                                max == 1 ? "" : "s", argc);

@@ -73,3 +73,12 @@ err(lambda: str.maketrans("ab", "c"))
 err(lambda: str.maketrans(1))
 err(lambda: "a".upper(1))
 err(lambda: "a".zfill())
+
+# keywords count toward "takes at most N arguments", checked before names
+for f in [lambda: 'a b'.split(' ', 1, maxsplit=1), lambda: 'a b'.split(' ', 1, 2), lambda: 'a b'.split(x=1),
+          lambda: 'a'.expandtabs(1, tabsize=2), lambda: 'a'.splitlines(True, keepends=True),
+          lambda: 'a b'.rsplit(None, 1, 3), lambda: 'a b'.split(sep=' ', maxsplit=1)]:
+    try:
+        print(f())
+    except TypeError as e:
+        print('TypeError', e)
