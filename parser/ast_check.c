@@ -76,6 +76,7 @@ typedef struct {
     bool in_iter;            /* in a comprehension's iterable */
     const scope_frame *frame;
     findings *f;
+    mpy_arena *arena; /* scratch space for first_duplicate */
 } checker;
 
 static void note(found *f, mpy_ast_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -159,16 +160,57 @@ static const mpy_ast_arg *nth_arg(const mpy_ast_arguments *a, int i)
     return a->kwarg && i == 0 ? a->kwarg : NULL;
 }
 
+/* The i-th of a list of names (parameters, or keywords: NULL for `**kw`
+ * in a call). */
+typedef const char *(*name_at_fn)(const void *list, int i);
+
+/* The index of the first name (in order) equal to an earlier one, or -1.
+ * A def or a call may have any number of names (generated code, hostile
+ * input), so past a few a hash table in the arena keeps this linear;
+ * comparing every pair was quadratic, minutes for 100,000 parameters. */
+static int first_duplicate(checker *c, const void *list, int n, name_at_fn at)
+{
+    size_t cap = 16;
+    while (cap < (size_t)n * 2) cap *= 2;
+    const char **tab = n > 16 ? mpy_arena_alloc(c->arena, cap * sizeof *tab) : NULL;
+    if (tab) {
+        memset(tab, 0, cap * sizeof *tab);
+        for (int i = 0; i < n; i++) {
+            const char *x = at(list, i);
+            if (!x) continue;
+            size_t h = 5381;
+            for (const unsigned char *q = (const unsigned char *)x; *q; q++) h = h * 33 + *q;
+            size_t k = h & (cap - 1);
+            for (; tab[k]; k = (k + 1) & (cap - 1))
+                if (strcmp(tab[k], x) == 0) return i;
+            tab[k] = x;
+        }
+        return -1;
+    }
+    /* Few names (or no memory: the parse fails anyway): compare pairs. */
+    for (int i = 1; i < n; i++) {
+        const char *x = at(list, i);
+        if (!x) continue;
+        for (int j = 0; j < i; j++) {
+            const char *y = at(list, j);
+            if (y && strcmp(x, y) == 0) return i;
+        }
+    }
+    return -1;
+}
+
+static const char *param_at(const void *list, int i) { return nth_arg(list, i)->arg; }
+
 /* symtable: "duplicate argument 'x' in function definition" */
 static void check_args(checker *c, const mpy_ast_arguments *a)
 {
-    const mpy_ast_arg *x;
-    for (int i = 1; (x = nth_arg(a, i)) != NULL; i++)
-        for (int j = 0; j < i; j++)
-            if (strcmp(x->arg, nth_arg(a, j)->arg) == 0) {
-                note(&c->f->symtable, x->loc, "duplicate argument '%s' in function definition", x->arg);
-                return;
-            }
+    int n = MPY_SEQ_LEN(a->posonlyargs) + MPY_SEQ_LEN(a->args) + MPY_SEQ_LEN(a->kwonlyargs) + (a->vararg != NULL) +
+            (a->kwarg != NULL);
+    int i = first_duplicate(c, a, n, param_at);
+    if (i >= 0) {
+        const mpy_ast_arg *x = nth_arg(a, i);
+        note(&c->f->symtable, x->loc, "duplicate argument '%s' in function definition", x->arg);
+    }
 }
 
 /* Defaults and annotations belong to the enclosing scope. */
@@ -191,19 +233,18 @@ static void visit_arguments(checker *c, const mpy_ast_arguments *a, bool annotat
         visit_expr(c, a->kwarg->annotation, false);
 }
 
+static const char *keyword_at(const void *list, int i)
+{
+    return ((const mpy_ast_keyword *)MPY_SEQ_GET((const mpy_ast_seq *)list, i))->arg;
+}
+
 static void visit_keywords(checker *c, const mpy_ast_seq *kws)
 {
+    int dup = first_duplicate(c, kws, MPY_SEQ_LEN(kws), keyword_at);
     for (int i = 0; i < MPY_SEQ_LEN(kws); i++) {
         const mpy_ast_keyword *k = MPY_SEQ_GET(kws, i);
-        if (k->arg) {
-            for (int j = 0; j < i; j++) {
-                const mpy_ast_keyword *p = MPY_SEQ_GET(kws, j);
-                if (p->arg && strcmp(p->arg, k->arg) == 0) {
-                    note(&c->f->compiler, k->loc, "keyword argument repeated: %s", k->arg);
-                    break;
-                }
-            }
-        }
+        if (i == dup)
+            note(&c->f->compiler, k->loc, "keyword argument repeated: %s", k->arg);
         visit_expr(c, k->value, false);
     }
 }
@@ -945,7 +986,7 @@ bool mpy_ast_check(mpy_parse_ctx *ctx, const mpy_ast_mod *mod)
     findings f;
     memset(&f, 0, sizeof f);
     scope_frame module = {SCOPE_MODULE, mod->body, NULL, NULL};
-    checker c = {SCOPE_MODULE, false, NULL, NULL, false, &module, &f};
+    checker c = {SCOPE_MODULE, false, NULL, NULL, false, &module, &f, ctx->arena};
     if (mod->kind == MPY_AST_EXPRESSION) {
         visit_expr(&c, mod->expr, false);
     } else {

@@ -307,11 +307,22 @@ static bool member_set(mpy_vm *vm, member *m, mpy_value inst, mpy_value value)
     return true;
 }
 
+/* CPython's descr_check: the accessor functions cast the instance to the
+ * owner's layout, so a foreign object (type.__dict__['__name__'].__get__(5))
+ * must be refused before they run. */
+static bool getset_check(mpy_vm *vm, mpy_getset *g, mpy_value inst)
+{
+    if (mpy_isinstance(vm, inst, g->owner)) return true;
+    return mpy_err_fmt(vm, MPY_EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                       g->def->name, mpy_type_name(g->owner), mpy_tname(vm, inst));
+}
+
 static mpy_value getset_get(mpy_vm *vm, mpy_value self, mpy_value inst, mpy_type *owner)
 {
     mpy_getset *g = (mpy_getset *)self.u.o;
     if (mpy_is_null(inst)) return self;
     if (g->def == &member_def) return member_get(vm, (member *)g, inst);
+    if (!getset_check(vm, g, inst)) return MPY_NULL;
     return g->def->get(vm, inst);
 }
 
@@ -319,6 +330,7 @@ static bool getset_set(mpy_vm *vm, mpy_value self, mpy_value inst, mpy_value val
 {
     mpy_getset *g = (mpy_getset *)self.u.o;
     if (g->def == &member_def) return member_set(vm, (member *)g, inst, value);
+    if (!getset_check(vm, g, inst)) return false;
     if (!g->def->set)
         return mpy_err_fmt(vm, MPY_EXC_AttributeError, "attribute '%s' of '%s' objects is not writable",
                            g->def->name, mpy_type_name(g->owner));

@@ -11,6 +11,7 @@
  * removal); only repr-style output ('r', and no type with a precision)
  * needs its own rules.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1026,12 +1027,21 @@ static bool pct_one(mpy_vm *vm, mpy_textbuf *b, char type, const pflags *fl, mpy
     }
 }
 
-/* A '*' width or precision argument. */
-static bool star_arg(mpy_vm *vm, pctx *c, int64_t *out)
+/* A '*' width or precision argument: CPython converts a width to
+ * Py_ssize_t and a precision to a C int (is_prec), so a precision outside
+ * int is an OverflowError, not a wrapped-around (negative) value. */
+static bool star_arg(mpy_vm *vm, pctx *c, int64_t *out, bool is_prec)
 {
     mpy_value v = next_arg(vm, c);
     if (mpy_is_null(v)) return false;
-    if (!mpy_is_smallint(v)) return mpy_err_msg(vm, MPY_EXC_TypeError, "* wants int");
+    if (!mpy_is_smallint(v)) {
+        if (!mpy_is_sub(vm, v, MPY_TYPE_INT)) return mpy_err_msg(vm, MPY_EXC_TypeError, "* wants int");
+        return mpy_err_msg(vm, MPY_EXC_OverflowError,
+                           is_prec ? "Python int too large to convert to C int"
+                                   : "Python int too large to convert to C ssize_t");
+    }
+    if (is_prec && (v.u.i > INT_MAX || v.u.i < INT_MIN))
+        return mpy_err_msg(vm, MPY_EXC_OverflowError, "Python int too large to convert to C int");
     *out = v.u.i;
     return true;
 }
@@ -1078,7 +1088,7 @@ static bool pct_format(mpy_vm *vm, const char *s, size_t len, bool ascii, pctx *
             else break;
         }
         if (p < e && *p == '*') {
-            if (!star_arg(vm, c, &fl.width)) return false;
+            if (!star_arg(vm, c, &fl.width, false)) return false;
             if (fl.width < 0) { fl.left = true; fl.width = -fl.width; }
             p++;
         } else {
@@ -1089,12 +1099,13 @@ static bool pct_format(mpy_vm *vm, const char *s, size_t len, bool ascii, pctx *
         if (p < e && *p == '.') {
             p++;
             if (p < e && *p == '*') {
-                if (!star_arg(vm, c, &fl.prec)) return false;
+                if (!star_arg(vm, c, &fl.prec, true)) return false;
                 if (fl.prec < 0) fl.prec = 0;
                 p++;
             } else {
                 int64_t pr;
                 if (!read_int(vm, &p, e, &pr)) return false;
+                if (pr > INT_MAX) return mpy_err_msg(vm, MPY_EXC_ValueError, "precision too big");
                 fl.prec = pr < 0 ? 0 : pr;
             }
         }

@@ -754,25 +754,51 @@ static void format_one(mpy_vm *vm, buf *b, mpy_value exc, mpy_value tb, int limi
     if (is_exc) format_notes(vm, b, exc);
 }
 
-/* Cause/context chain, oldest first, guarded against cycles.  tb is
+/* The exceptions format_chain is inside of, innermost first. */
+typedef struct chain_seen {
+    mpy_obj *exc;
+    const struct chain_seen *up;
+} chain_seen;
+
+static bool chain_has(const chain_seen *s, mpy_value v)
+{
+    for (; s; s = s->up)
+        if (mpy_is_obj(v) && s->exc == v.u.o) return true;
+    return false;
+}
+
+/* Cause/context chain, oldest first.  Like CPython's printer (its `seen`
+ * set), an exception already on the chain ends it: e.__cause__ = e, or two
+ * exceptions naming each other, print each once, not a hundred times.
+ * The depth cap bounds the C recursion on a long acyclic chain.  tb is
  * format_one's for exc itself; the chained exceptions show their own.
  * suggest: add "Did you mean" hints, which CPython 3.11 prints from its C
  * formatter (uncaught exceptions, sys.excepthook) but not from the
  * traceback module. */
-static void format_chain(mpy_vm *vm, buf *b, mpy_value exc, int depth, mpy_value tb, bool chain, int limit,
-                         bool suggest)
+static void format_chain_in(mpy_vm *vm, buf *b, mpy_value exc, int depth, mpy_value tb, bool chain, int limit,
+                            bool suggest, const chain_seen *up)
 {
     if (chain && depth < 100 && mpy_is_obj(exc) && (mpy_typeof(vm, exc)->flags & MPY_TF_EXCEPTION)) {
+        chain_seen seen = {exc.u.o, up};
         mpy_exc *e = mpy_as_exc(exc);
         if (!mpy_is_null(e->cause) && !mpy_is_none(e->cause)) {
-            format_chain(vm, b, e->cause, depth + 1, MPY_NULL, true, limit, suggest);
-            buf_puts(b, "\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (!mpy_is_null(e->context) && !mpy_is_none(e->context) && !e->suppress_context) {
-            format_chain(vm, b, e->context, depth + 1, MPY_NULL, true, limit, suggest);
+            if (!chain_has(&seen, e->cause)) {
+                format_chain_in(vm, b, e->cause, depth + 1, MPY_NULL, true, limit, suggest, &seen);
+                buf_puts(b, "\nThe above exception was the direct cause of the following exception:\n\n");
+            }
+        } else if (!mpy_is_null(e->context) && !mpy_is_none(e->context) && !e->suppress_context &&
+                   !chain_has(&seen, e->context)) {
+            format_chain_in(vm, b, e->context, depth + 1, MPY_NULL, true, limit, suggest, &seen);
             buf_puts(b, "\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
     format_one(vm, b, exc, tb, limit, suggest);
+}
+
+static void format_chain(mpy_vm *vm, buf *b, mpy_value exc, int depth, mpy_value tb, bool chain, int limit,
+                         bool suggest)
+{
+    format_chain_in(vm, b, exc, depth, tb, chain, limit, suggest, NULL);
 }
 
 /* The limit of CPython's own printer: sys.tracebacklimit, when it is an

@@ -581,6 +581,33 @@ static bool frozen_fromlist(mpy_vm *vm, mpy_value module, mpy_value fromlist)
     return true;
 }
 
+/* An imported name holding a NUL.  The machinery works on C strings,
+ * which would cut the name there and import another module
+ * (__import__("json\0x") gave json); no finder has such a module, so
+ * CPython's ModuleNotFoundError, after importing the package of a relative
+ * name.  abs_name is the resolved name, cut at the NUL. */
+static mpy_value not_found_nul(mpy_vm *vm, const char *abs_name, mpy_str *name, bool relative)
+{
+    size_t plen = relative ? strlen(abs_name) - strlen(name->data) - 1 : 0;
+    char full[NAME_CAP];
+    if (relative) {
+        memcpy(full, abs_name, plen);
+        full[plen] = 0;
+        if (mpy_is_null(find_and_load(vm, full))) return MPY_NULL;
+        full[plen++] = '.';
+    }
+    memcpy(full + plen, name->data, name->len); /* resolve_name checked the length */
+    mpy_str *s = mpy_str_new(vm, full, plen + name->len);
+    if (!s) return MPY_NULL;
+    mpy_value r = mpy_repr(vm, mpy_from_obj(s));
+    if (mpy_is_null(r)) return MPY_NULL;
+    import_error(vm, MPY_EXC_ModuleNotFoundError, NULL, NULL, "No module named %s", mpy_as_str(r)->data);
+    mpy_value e = vm->exc;
+    mpy_dict *d = mpy_err_matches(vm, MPY_EXC_ModuleNotFoundError) ? mpy_instance_dict(vm, e, true) : NULL;
+    if (d && mpy_dict_set_str(vm, d, vm->names.name, mpy_from_obj(s))) vm->exc = e;
+    return MPY_NULL;
+}
+
 mpy_value mpy_import(mpy_vm *vm, mpy_str *name, mpy_value globals, mpy_value fromlist, int level)
 {
     if (level < 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "level must be >= 0");
@@ -591,6 +618,7 @@ mpy_value mpy_import(mpy_vm *vm, mpy_str *name, mpy_value globals, mpy_value fro
         if (name->len == 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "Empty module name");
         if (!copy_name(vm, abs_name, name->data, name->len)) return MPY_NULL;
     }
+    if (memchr(name->data, '\0', name->len)) return not_found_nul(vm, abs_name, name, level > 0);
     mpy_value mod = find_and_load(vm, abs_name);
     if (mpy_is_null(mod)) return MPY_NULL;
     int has_from = 0;
