@@ -1343,48 +1343,53 @@ static mpy_value b_getnewargs(mpy_vm *vm, int argc, const mpy_value *args, mpy_t
     return t ? mpy_from_obj(t) : MPY_NULL;
 }
 
-static const mpy_method_def bytes_methods[] = {
-    {"decode", b_decode, MPY_METH_DEFAULT},
-    {"hex", b_hex, MPY_METH_DEFAULT},
-    {"fromhex", b_fromhex, MPY_METH_CLASS},
-    {"join", b_join, MPY_METH_DEFAULT},
-    {"split", b_split, MPY_METH_DEFAULT},
-    {"strip", b_strip, MPY_METH_DEFAULT},
-    {"lstrip", b_lstrip, MPY_METH_DEFAULT},
-    {"rstrip", b_rstrip, MPY_METH_DEFAULT},
-    {"find", b_find, MPY_METH_DEFAULT},
-    {"index", b_index, MPY_METH_DEFAULT},
-    {"rfind", b_rfind, MPY_METH_DEFAULT},
-    {"rindex", b_rindex, MPY_METH_DEFAULT},
-    {"count", b_count, MPY_METH_DEFAULT},
-    {"startswith", b_startswith, MPY_METH_DEFAULT},
-    {"endswith", b_endswith, MPY_METH_DEFAULT},
-    {"replace", b_replace, MPY_METH_DEFAULT},
-    {"upper", b_upper, MPY_METH_DEFAULT},
-    {"lower", b_lower, MPY_METH_DEFAULT},
-    {"isdigit", b_isdigit, MPY_METH_DEFAULT},
-    {"isalpha", b_isalpha, MPY_METH_DEFAULT},
-    {"isalnum", b_isalnum, MPY_METH_DEFAULT},
-    {"isspace", b_isspace, MPY_METH_DEFAULT},
-    {"center", b_center, MPY_METH_DEFAULT},
-    {"ljust", b_ljust, MPY_METH_DEFAULT},
-    {"rjust", b_rjust, MPY_METH_DEFAULT},
-    {"zfill", b_zfill, MPY_METH_DEFAULT},
-    {"expandtabs", b_expandtabs, MPY_METH_DEFAULT},
-    {"partition", b_partition, MPY_METH_DEFAULT},
-    {"rpartition", b_rpartition, MPY_METH_DEFAULT},
-    {"rsplit", b_rsplit, MPY_METH_DEFAULT},
-    {"splitlines", b_splitlines, MPY_METH_DEFAULT},
-    {"title", b_title, MPY_METH_DEFAULT},
-    {"capitalize", b_capitalize, MPY_METH_DEFAULT},
-    {"swapcase", b_swapcase, MPY_METH_DEFAULT},
-    {"isascii", b_isascii, MPY_METH_DEFAULT},
-    {"isupper", b_isupper, MPY_METH_DEFAULT},
-    {"islower", b_islower, MPY_METH_DEFAULT},
-    {"istitle", b_istitle, MPY_METH_DEFAULT},
-    {"removeprefix", b_removeprefix, MPY_METH_DEFAULT},
-    {"removesuffix", b_removesuffix, MPY_METH_DEFAULT},
+/* The methods bytes and bytearray share (the same C functions: each
+ * returns an object of its self's type). */
+#define SHARED_METHODS \
+    {"decode", b_decode, MPY_METH_DEFAULT}, \
+    {"hex", b_hex, MPY_METH_DEFAULT}, \
+    {"fromhex", b_fromhex, MPY_METH_CLASS}, \
+    {"join", b_join, MPY_METH_DEFAULT}, \
+    {"split", b_split, MPY_METH_DEFAULT}, \
+    {"strip", b_strip, MPY_METH_DEFAULT}, \
+    {"lstrip", b_lstrip, MPY_METH_DEFAULT}, \
+    {"rstrip", b_rstrip, MPY_METH_DEFAULT}, \
+    {"find", b_find, MPY_METH_DEFAULT}, \
+    {"index", b_index, MPY_METH_DEFAULT}, \
+    {"rfind", b_rfind, MPY_METH_DEFAULT}, \
+    {"rindex", b_rindex, MPY_METH_DEFAULT}, \
+    {"count", b_count, MPY_METH_DEFAULT}, \
+    {"startswith", b_startswith, MPY_METH_DEFAULT}, \
+    {"endswith", b_endswith, MPY_METH_DEFAULT}, \
+    {"replace", b_replace, MPY_METH_DEFAULT}, \
+    {"upper", b_upper, MPY_METH_DEFAULT}, \
+    {"lower", b_lower, MPY_METH_DEFAULT}, \
+    {"isdigit", b_isdigit, MPY_METH_DEFAULT}, \
+    {"isalpha", b_isalpha, MPY_METH_DEFAULT}, \
+    {"isalnum", b_isalnum, MPY_METH_DEFAULT}, \
+    {"isspace", b_isspace, MPY_METH_DEFAULT}, \
+    {"center", b_center, MPY_METH_DEFAULT}, \
+    {"ljust", b_ljust, MPY_METH_DEFAULT}, \
+    {"rjust", b_rjust, MPY_METH_DEFAULT}, \
+    {"zfill", b_zfill, MPY_METH_DEFAULT}, \
+    {"expandtabs", b_expandtabs, MPY_METH_DEFAULT}, \
+    {"partition", b_partition, MPY_METH_DEFAULT}, \
+    {"rpartition", b_rpartition, MPY_METH_DEFAULT}, \
+    {"rsplit", b_rsplit, MPY_METH_DEFAULT}, \
+    {"splitlines", b_splitlines, MPY_METH_DEFAULT}, \
+    {"title", b_title, MPY_METH_DEFAULT}, \
+    {"capitalize", b_capitalize, MPY_METH_DEFAULT}, \
+    {"swapcase", b_swapcase, MPY_METH_DEFAULT}, \
+    {"isascii", b_isascii, MPY_METH_DEFAULT}, \
+    {"isupper", b_isupper, MPY_METH_DEFAULT}, \
+    {"islower", b_islower, MPY_METH_DEFAULT}, \
+    {"istitle", b_istitle, MPY_METH_DEFAULT}, \
+    {"removeprefix", b_removeprefix, MPY_METH_DEFAULT}, \
+    {"removesuffix", b_removesuffix, MPY_METH_DEFAULT}, \
     {"translate", b_translate, MPY_METH_DEFAULT},
+
+static const mpy_method_def bytes_methods[] = {
+    SHARED_METHODS
     {"maketrans", b_maketrans, MPY_METH_STATIC},
     {"__getnewargs__", b_getnewargs, MPY_METH_DEFAULT},
     {NULL, NULL, 0},
@@ -1621,49 +1626,9 @@ static mpy_value ba_m_imul(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
 }
 
 static const mpy_method_def bytearray_methods[] = {
+    SHARED_METHODS
     {"__iadd__", ba_m_iadd, MPY_METH_DEFAULT},
     {"__imul__", ba_m_imul, MPY_METH_DEFAULT},
-    {"decode", b_decode, MPY_METH_DEFAULT},
-    {"hex", b_hex, MPY_METH_DEFAULT},
-    {"fromhex", b_fromhex, MPY_METH_CLASS},
-    {"join", b_join, MPY_METH_DEFAULT},
-    {"split", b_split, MPY_METH_DEFAULT},
-    {"strip", b_strip, MPY_METH_DEFAULT},
-    {"lstrip", b_lstrip, MPY_METH_DEFAULT},
-    {"rstrip", b_rstrip, MPY_METH_DEFAULT},
-    {"find", b_find, MPY_METH_DEFAULT},
-    {"rfind", b_rfind, MPY_METH_DEFAULT},
-    {"index", b_index, MPY_METH_DEFAULT},
-    {"rindex", b_rindex, MPY_METH_DEFAULT},
-    {"count", b_count, MPY_METH_DEFAULT},
-    {"startswith", b_startswith, MPY_METH_DEFAULT},
-    {"endswith", b_endswith, MPY_METH_DEFAULT},
-    {"replace", b_replace, MPY_METH_DEFAULT},
-    {"upper", b_upper, MPY_METH_DEFAULT},
-    {"lower", b_lower, MPY_METH_DEFAULT},
-    {"isdigit", b_isdigit, MPY_METH_DEFAULT},
-    {"isalpha", b_isalpha, MPY_METH_DEFAULT},
-    {"isalnum", b_isalnum, MPY_METH_DEFAULT},
-    {"isspace", b_isspace, MPY_METH_DEFAULT},
-    {"center", b_center, MPY_METH_DEFAULT},
-    {"ljust", b_ljust, MPY_METH_DEFAULT},
-    {"rjust", b_rjust, MPY_METH_DEFAULT},
-    {"zfill", b_zfill, MPY_METH_DEFAULT},
-    {"expandtabs", b_expandtabs, MPY_METH_DEFAULT},
-    {"partition", b_partition, MPY_METH_DEFAULT},
-    {"rpartition", b_rpartition, MPY_METH_DEFAULT},
-    {"rsplit", b_rsplit, MPY_METH_DEFAULT},
-    {"splitlines", b_splitlines, MPY_METH_DEFAULT},
-    {"title", b_title, MPY_METH_DEFAULT},
-    {"capitalize", b_capitalize, MPY_METH_DEFAULT},
-    {"swapcase", b_swapcase, MPY_METH_DEFAULT},
-    {"isascii", b_isascii, MPY_METH_DEFAULT},
-    {"isupper", b_isupper, MPY_METH_DEFAULT},
-    {"islower", b_islower, MPY_METH_DEFAULT},
-    {"istitle", b_istitle, MPY_METH_DEFAULT},
-    {"removeprefix", b_removeprefix, MPY_METH_DEFAULT},
-    {"removesuffix", b_removesuffix, MPY_METH_DEFAULT},
-    {"translate", b_translate, MPY_METH_DEFAULT},
     {"maketrans", ba_maketrans, MPY_METH_STATIC},
     {"append", ba_append, MPY_METH_DEFAULT},
     {"insert", ba_insert, MPY_METH_DEFAULT},
