@@ -426,7 +426,14 @@ done:
 mpy_value mpy_import_module(mpy_vm *vm, const char *name)
 {
     if (!*name) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "Empty module name");
-    return find_and_load(vm, name);
+    /* A C caller may hold unrooted values, and the interpreter frame below
+     * it may not have saved its stack pointer (an operator slot importing
+     * `types` for int | str did not): the module's code runs with
+     * collection blocked, as mpy_call's callees do. */
+    vm->gc_block++;
+    mpy_value m = find_and_load(vm, name);
+    vm->gc_block--;
+    return m;
 }
 
 /* ---------------------------------------------------------- mpy_import */
