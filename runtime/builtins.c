@@ -330,7 +330,7 @@ static mpy_value bi_sorted(mpy_vm *vm, int argc, const mpy_value *args, mpy_tupl
     if (!mpy_is_null(opt[1]) && !mpy_index(vm, opt[1], &reverse)) return MPY_NULL;
     mpy_value key = mpy_is_null(opt[0]) || mpy_is_none(opt[0]) ? MPY_NULL : opt[0];
     mpy_list *l = mpy_list_from_iter(vm, args[0]);
-    if (!l || !mpy_list_sort(vm, l, key, reverse != 0)) return MPY_NULL;
+    if (!l || !mpy_list_sort_collecting(vm, l, key, reverse != 0)) return MPY_NULL;
     return mpy_from_obj(l);
 }
 

@@ -221,6 +221,7 @@ static void mark_roots(mpy_vm *vm)
     mpy_gc_mark_obj(vm, vm->sys);
     mpy_gc_mark_obj(vm, vm->builtins_module);
     mpy_gc_mark_array(vm, vm->roots, (size_t)vm->nroots);
+    for (mpy_c_root *r = vm->c_roots; r; r = r->prev) r->mark(vm, r->ud);
     /* Queued finalizers: empty except in a collection forced while the
      * queue runs (finalizers run with collection blocked). */
     for (size_t i = 0; i < vm->nfin_queue; i++) mpy_gc_mark_obj(vm, vm->fin_queue[i]);

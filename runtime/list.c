@@ -120,10 +120,29 @@ static bool list_splice(mpy_vm *vm, mpy_list *l, size_t lo, size_t hi, size_t n,
  * neighbouring runs merge pairwise.  keys[] decides the order; vals[]
  * (when not NULL) moves along with it.  Comparisons are `a < b` only,
  * made in CPython's operand order so the error messages match. */
+/* What a sort that lets collection run holds outside the list (which is
+ * emptied while it is sorted): registered as a C root (mpy_c_root). */
+typedef struct sort_roots {
+    mpy_list *list;
+    mpy_value *items, *keys, *tmpk, *tmpv;
+    size_t n, nkeys;
+} sort_roots;
+
+static void mark_sort_roots(mpy_vm *vm, void *ud)
+{
+    const sort_roots *r = ud;
+    mpy_gc_mark_obj(vm, (mpy_obj *)r->list);
+    mpy_gc_mark_array(vm, r->items, r->n);
+    if (r->keys != r->items) mpy_gc_mark_array(vm, r->keys, r->nkeys);
+    if (r->tmpk) mpy_gc_mark_array(vm, r->tmpk, r->n);
+    if (r->tmpv) mpy_gc_mark_array(vm, r->tmpv, r->n);
+}
+
 typedef struct sorter {
     mpy_vm *vm;
     mpy_value *keys, *vals;
     mpy_value *tmpk, *tmpv;
+    sort_roots *roots; /* NULL: collection stays blocked meanwhile */
     /* Set when every key is an exact str / an exact tuple (checked once
      * before sorting, as CPython's unsafe_*_compare): those comparisons
      * then skip the generic protocol. */
@@ -174,7 +193,12 @@ static inline int islt(sorter *s, mpy_value a, mpy_value b)
         int r = tuple_lt_fast(s->vm, (const mpy_tuple *)a.u.o, (const mpy_tuple *)b.u.o);
         if (r != -2) return r;
     }
-    return mpy_compare_bool(s->vm, a, b, MPY_CMP_LT);
+    int lt = mpy_compare_bool(s->vm, a, b, MPY_CMP_LT);
+    /* A Python __lt__ may have made garbage (its tuples, say): between two
+     * comparisons every value is in a rooted array, so it can go now,
+     * rather than pile up until the sort ends. */
+    if (s->roots) mpy_gc_safepoint(s->vm);
+    return lt;
 }
 
 /* Reverses a[lo:hi].  An empty range must return early: hi - 1 would
@@ -271,10 +295,17 @@ static size_t compute_minrun(size_t n)
     return n + r;
 }
 
-static bool sort_array(mpy_vm *vm, mpy_value *keys, mpy_value *vals, size_t n)
+static mpy_value *null_array(mpy_vm *vm, size_t n)
+{
+    mpy_value *a = mpy_mem_realloc(vm, NULL, 0, n * sizeof(mpy_value));
+    for (size_t i = 0; a && i < n; i++) a[i] = MPY_NULL;
+    return a;
+}
+
+static bool sort_array(mpy_vm *vm, mpy_value *keys, mpy_value *vals, size_t n, sort_roots *roots)
 {
     if (n < 2) return true;
-    sorter s = {vm, keys, vals, NULL, NULL, true, true};
+    sorter s = {vm, keys, vals, NULL, NULL, roots, true, true};
     for (size_t i = 0; i < n && (s.all_str || s.all_tuple); i++) {
         if (!is_exact(vm, keys[i], MPY_TYPE_STR)) s.all_str = false;
         if (!is_exact(vm, keys[i], MPY_TYPE_TUPLE)) s.all_tuple = false;
@@ -298,9 +329,14 @@ static bool sort_array(mpy_vm *vm, mpy_value *keys, mpy_value *vals, size_t n)
         lo = end;
     }
     if (ok && nruns > 1) {
-        s.tmpk = mpy_mem_realloc(vm, NULL, 0, n * sizeof(mpy_value));
-        s.tmpv = vals ? mpy_mem_realloc(vm, NULL, 0, n * sizeof(mpy_value)) : NULL;
+        /* NULL-filled: the collector may look at them (sort_roots). */
+        s.tmpk = null_array(vm, n);
+        s.tmpv = vals ? null_array(vm, n) : NULL;
         ok = s.tmpk && (!vals || s.tmpv);
+        if (roots) {
+            roots->tmpk = s.tmpk;
+            roots->tmpv = s.tmpv;
+        }
         /* Merge neighbours pairwise until one run remains. */
         while (ok && nruns > 1) {
             size_t w = 0;
@@ -314,6 +350,7 @@ static bool sort_array(mpy_vm *vm, mpy_value *keys, mpy_value *vals, size_t n)
             }
             nruns = w;
         }
+        if (roots) roots->tmpk = roots->tmpv = NULL;
         if (s.tmpk) mpy_mem_free(vm, s.tmpk, n * sizeof(mpy_value));
         if (s.tmpv) mpy_mem_free(vm, s.tmpv, n * sizeof(mpy_value));
     }
@@ -321,7 +358,11 @@ static bool sort_array(mpy_vm *vm, mpy_value *keys, mpy_value *vals, size_t n)
     return ok;
 }
 
-bool mpy_list_sort(mpy_vm *vm, mpy_list *l, mpy_value key, bool reverse)
+/* may_collect: the caller is the interpreter's call of list.sort or
+ * sorted(), whose frame is saved, so collection may run between
+ * comparisons and key calls with what the sort holds registered as a root;
+ * other C callers may hold unrooted values, and keep it blocked. */
+static bool list_sort(mpy_vm *vm, mpy_list *l, mpy_value key, bool reverse, bool may_collect)
 {
     /* Like CPython, the list is empty while it is being sorted, so that a
      * key function or __lt__ that mutates it can be detected. */
@@ -329,14 +370,21 @@ bool mpy_list_sort(mpy_vm *vm, mpy_list *l, mpy_value key, bool reverse)
     size_t n = l->len, cap = l->cap;
     l->items = NULL;
     l->len = l->cap = 0;
+    sort_roots roots = {l, items, items, NULL, NULL, n, n};
+    mpy_c_root reg = {mark_sort_roots, &roots, vm->c_roots};
+    if (may_collect) vm->c_roots = &reg;
     mpy_value *keys = items;
     bool ok = true;
     if (!mpy_is_null(key) && !mpy_is_none(key) && n) {
         keys = mpy_mem_realloc(vm, NULL, 0, n * sizeof(mpy_value));
         ok = keys != NULL;
+        roots.keys = keys;
+        roots.nkeys = 0;
         for (size_t i = 0; ok && i < n; i++) {
             keys[i] = mpy_call1(vm, key, items[i]);
             ok = !mpy_is_null(keys[i]);
+            roots.nkeys = ok ? i + 1 : i;
+            if (ok && may_collect) mpy_gc_safepoint(vm);
         }
     }
     if (ok) {
@@ -345,12 +393,13 @@ bool mpy_list_sort(mpy_vm *vm, mpy_list *l, mpy_value key, bool reverse)
             swap_range(keys, 0, n);
             if (keys != items) swap_range(items, 0, n);
         }
-        ok = sort_array(vm, keys, keys != items ? items : NULL, n);
+        ok = sort_array(vm, keys, keys != items ? items : NULL, n, may_collect ? &roots : NULL);
         if (reverse) {
             swap_range(keys, 0, n);
             if (keys != items) swap_range(items, 0, n);
         }
     }
+    if (may_collect) vm->c_roots = reg.prev;
     if (keys && keys != items) mpy_mem_free(vm, keys, n * sizeof(mpy_value));
     bool modified = l->items != NULL || l->len != 0;
     if (l->items) mpy_mem_free(vm, l->items, l->cap * sizeof(mpy_value));
@@ -359,6 +408,13 @@ bool mpy_list_sort(mpy_vm *vm, mpy_list *l, mpy_value key, bool reverse)
     l->cap = cap;
     if (ok && modified) return mpy_err_msg(vm, MPY_EXC_ValueError, "list modified during sort");
     return ok;
+}
+
+bool mpy_list_sort(mpy_vm *vm, mpy_list *l, mpy_value key, bool reverse) { return list_sort(vm, l, key, reverse, false); }
+
+bool mpy_list_sort_collecting(mpy_vm *vm, mpy_list *l, mpy_value key, bool reverse)
+{
+    return list_sort(vm, l, key, reverse, true);
 }
 
 /* ----------------------------------------------------------------- slots */
@@ -862,7 +918,7 @@ static mpy_value list_m_sort(mpy_vm *vm, int argc, const mpy_value *args, mpy_tu
             return mpy_err_fmt_v(vm, MPY_EXC_TypeError, "'%s' is an invalid keyword argument for sort()", name->data);
         }
     }
-    return mpy_list_sort(vm, SELF, key, reverse) ? MPY_NONE : MPY_NULL;
+    return mpy_list_sort_collecting(vm, SELF, key, reverse) ? MPY_NONE : MPY_NULL;
 }
 
 static mpy_value list_m_reversed(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)

@@ -23,6 +23,9 @@ MPY_MUST_CHECK bool mpy_list_extend(mpy_vm *vm, mpy_list *l, mpy_value iterable)
 mpy_list *mpy_list_from_iter(mpy_vm *vm, mpy_value iterable);
 /* Sorts in place with optional key (MPY_NULL: none) and reverse, stable. */
 MPY_MUST_CHECK bool mpy_list_sort(mpy_vm *vm, mpy_list *l, mpy_value key, bool reverse);
+/* The same for list.sort and sorted() as the interpreter calls them (its
+ * frame saved): collection may run between comparisons. */
+MPY_MUST_CHECK bool mpy_list_sort_collecting(mpy_vm *vm, mpy_list *l, mpy_value key, bool reverse);
 /* Reverses the items in place (list.reverse; also str.rsplit, which
  * collects its parts back to front). */
 void mpy_list_reverse(mpy_list *l);

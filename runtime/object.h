@@ -404,6 +404,14 @@ void mpy_gc_mark_array(mpy_vm *vm, const mpy_value *v, size_t n);
 /* Temporary roots for C code that calls long-running Python code through
  * mpy_call_rooted (see the header comment).  Pops must match pushes. */
 bool mpy_root_push(mpy_vm *vm, mpy_value v);
+/* What a C function that lets collection run in the Python code it calls
+ * (list.sort's __lt__ calls) registers for the values only it holds: the
+ * collector calls mark(vm, ud).  Pushed and popped in stack order. */
+typedef struct mpy_c_root {
+    void (*mark)(mpy_vm *vm, void *ud);
+    void *ud;
+    struct mpy_c_root *prev;
+} mpy_c_root;
 void mpy_root_pop(mpy_vm *vm, int n);
 
 /* A safe point: collect if the allocation debt says so and collection is

@@ -62,6 +62,7 @@ struct mpy_vm {
     size_t ngray, capgray;
     void *pool;               /* runtime/pool.c: small-object free lists and blocks */
     mpy_value *roots;         /* mpy_root_push stack */
+    struct mpy_c_root *c_roots; /* C code's registered arrays (mpy_c_root) */
     int nroots, caproots;
 
     /* --- interned strings (runtime/intern.c): open addressing, weak --- */
