@@ -637,21 +637,33 @@ static mpy_value b_join(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *
 
 static bool is_ws(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); }
 
-static mpy_value b_split(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+/* The arguments of split and rsplit (sep=None, maxsplit=-1), and the list
+ * they fill; NULL with the error set. */
+static mpy_list *split_args(mpy_vm *vm, const char *name, int argc, const mpy_value *args, mpy_tuple *kw, view *v,
+                            view *sep, bool *ws, int64_t *maxsplit)
 {
     static const char *const kwl[] = {"sep", "maxsplit", NULL};
     mpy_value a[2];
-    if (!kw_args(vm, "split", argc, args, kw, 2, kwl, a)) return MPY_NULL;
-    int64_t maxsplit = -1;
-    if (!mpy_is_null(a[1]) && !mpy_index_big(vm, a[1], MPY_INDEX_BIG_SSIZE, &maxsplit)) return MPY_NULL;
-    if (maxsplit < 0) maxsplit = INT64_MAX;
-    view v = self_view(vm, args[0]), sep = {NULL, 0};
-    bool ws = mpy_is_null(a[0]) || mpy_is_none(a[0]);
-    if (!ws) {
-        if (!want_view(vm, a[0], &sep)) return MPY_NULL;
-        if (sep.n == 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "empty separator");
+    if (!kw_args(vm, name, argc, args, kw, 2, kwl, a)) return NULL;
+    *maxsplit = -1;
+    if (!mpy_is_null(a[1]) && !mpy_index_big(vm, a[1], MPY_INDEX_BIG_SSIZE, maxsplit)) return NULL;
+    if (*maxsplit < 0) *maxsplit = INT64_MAX;
+    *v = self_view(vm, args[0]);
+    *sep = (view){NULL, 0};
+    *ws = mpy_is_null(a[0]) || mpy_is_none(a[0]);
+    if (!*ws) {
+        if (!want_view(vm, a[0], sep)) return NULL;
+        if (sep->n == 0) return mpy_err_fmt(vm, MPY_EXC_ValueError, "empty separator"), NULL;
     }
-    mpy_list *l = mpy_list_new(vm, 0);
+    return mpy_list_new(vm, 0);
+}
+
+static mpy_value b_split(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
+{
+    view v, sep;
+    int64_t maxsplit;
+    bool ws;
+    mpy_list *l = split_args(vm, "split", argc, args, kw, &v, &sep, &ws, &maxsplit);
     if (!l) return MPY_NULL;
     size_t i = 0;
     if (ws) {
@@ -1086,19 +1098,10 @@ static mpy_value b_rpartition(mpy_vm *vm, int argc, const mpy_value *args, mpy_t
 
 static mpy_value b_rsplit(mpy_vm *vm, int argc, const mpy_value *args, mpy_tuple *kw)
 {
-    static const char *const kwl[] = {"sep", "maxsplit", NULL};
-    mpy_value a[2];
-    if (!kw_args(vm, "rsplit", argc, args, kw, 2, kwl, a)) return MPY_NULL;
-    int64_t maxsplit = -1;
-    if (!mpy_is_null(a[1]) && !mpy_index_big(vm, a[1], MPY_INDEX_BIG_SSIZE, &maxsplit)) return MPY_NULL;
-    if (maxsplit < 0) maxsplit = INT64_MAX;
-    view v = self_view(vm, args[0]), sep = {NULL, 0};
-    bool ws = mpy_is_null(a[0]) || mpy_is_none(a[0]);
-    if (!ws) {
-        if (!want_view(vm, a[0], &sep)) return MPY_NULL;
-        if (sep.n == 0) return mpy_err_fmt_v(vm, MPY_EXC_ValueError, "empty separator");
-    }
-    mpy_list *l = mpy_list_new(vm, 0);
+    view v, sep;
+    int64_t maxsplit;
+    bool ws;
+    mpy_list *l = split_args(vm, "rsplit", argc, args, kw, &v, &sep, &ws, &maxsplit);
     if (!l) return MPY_NULL;
     size_t j = v.n; /* pieces are found back to front */
     if (ws) {
