@@ -1460,7 +1460,7 @@ dispatch:
         DISPATCH();
     }
 
-    /* (compiler helper's change) The compiler puts a while loop's test at
+    /* The compiler puts a while loop's test at
      * the bottom, so a conditional jump can be a loop's back edge: a
      * backward one is a safe point, like JUMP. */
 #define COND_JUMP()                                                          \
@@ -1473,8 +1473,8 @@ dispatch:
     } while (0)
 
     /* A comparison's result is most often only tested by the conditional
- * jump after it: the fast paths then jump at once, without making the
- * bool, pushing and popping it and dispatching the jump. */
+     * jump after it: the fast paths then jump at once, without making the
+     * bool, pushing and popping it and dispatching the jump. */
 #define CMP_RESULT(res)                                                      \
     do {                                                                     \
         uint32_t nx_ = *ip;                                                  \
